@@ -1,3 +1,4 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.Run();
+using Central.Api;
+
+await using var app = CentralApp.Build(args);
+await app.RunAsync();

@@ -1,0 +1,54 @@
+using Central.Api.Configuration;
+using Central.Api.Hosting;
+using Central.Api.Klantcontacten;
+using Central.Api.Storage;
+using Central.Api.Sync;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Central.Api;
+
+/// <summary>Builds the Central web application; Program.cs runs it, tests start it on port 0.</summary>
+internal static class CentralApp
+{
+    /// <summary>
+    /// Builds the application from command-line style arguments (e.g. "--Central:Database=x.db").
+    /// <paramref name="configure"/> runs last, so tests can replace services such as the TimeProvider.
+    /// </summary>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        AddServices(builder.Services, builder.Configuration.GetSection(CentralOptions.SectionName));
+        configure?.Invoke(builder);
+        var app = builder.Build();
+        MapEndpoints(app);
+        return app;
+    }
+
+    private static void AddServices(IServiceCollection services, IConfigurationSection centralSection)
+    {
+        services.AddSystemd();
+        services.AddOptions<CentralOptions>().Bind(centralSection).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CentralOptions>, CentralOptionsValidator>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<CentralEndpoints>();
+        services.AddSingleton<IConfigureOptions<KestrelServerOptions>, KestrelEndpointSetup>();
+        services.AddSingleton<SqliteDatabase>();
+        services.AddSingleton<DatabaseMigrator>();
+        services.AddSingleton<EdgeConfigurationProvider>();
+        services.AddSingleton<ISyncStore, SqliteSyncStore>();
+        services.AddSingleton<IKlantcontactStore, SqliteKlantcontactStore>();
+        services.AddHostedService<StartupTasks>();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddGrpc().AddJsonTranscoding();
+    }
+
+    private static void MapEndpoints(WebApplication app)
+    {
+        app.MapGrpcService<EdgeSyncService>();
+        app.MapGrpcService<KlantcontactenService>();
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync });
+    }
+}

@@ -1,0 +1,36 @@
+using System.ComponentModel.DataAnnotations;
+using Central.Api.Hosting;
+
+namespace Central.Api;
+
+/// <summary>Settings of the Central service, bound from the "Central" configuration section.</summary>
+internal sealed record CentralOptions
+{
+    public const string SectionName = "Central";
+
+    /// <summary>The tenant: the gemeente's four-digit CBS code. Default "0000" (no gemeente configured).</summary>
+    [Required]
+    [RegularExpression("^[0-9]{4}$")]
+    public string Gemeente { get; set; } = "0000";
+
+    /// <summary>The SQLite database file, relative to the content root. Default "data/central.db".</summary>
+    [Required]
+    [MaxLength(4096)]
+    public string Database { get; set; } = "data/central.db";
+
+    /// <summary>Where gRPC is served over HTTP/2 without TLS (h2c). Default http://127.0.0.1:7081; port 0 picks one.</summary>
+    [ListenUrl]
+    public string GrpcUrl { get; set; } = "http://127.0.0.1:7081";
+
+    /// <summary>Where REST, /healthz and the dashboard are served over HTTP/1.1. Default http://127.0.0.1:7080.</summary>
+    [ListenUrl]
+    public string HttpUrl { get; set; } = "http://127.0.0.1:7080";
+
+    /// <summary>A JSON file with the edge configuration; unset serves the built-in default.</summary>
+    [MaxLength(4096)]
+    public string? EdgeConfigurationFile { get; set; }
+
+    /// <summary>The most envelopes one PushBatch may carry. Default 1000.</summary>
+    [Range(1, 10_000)]
+    public int MaxBatchEnvelopes { get; set; } = 1000;
+}

@@ -1,0 +1,102 @@
+using System.Text.RegularExpressions;
+using Central.Api.Validation;
+using Omni.Contracts.V1;
+
+namespace Central.Api.Klantcontacten;
+
+/// <summary>
+/// The rules a klantcontact must meet to enter the register, the same for REST, gRPC and edge sync so that
+/// every channel gets one consistent result. Field names in reasons are the JSON (lowerCamelCase) names.
+/// </summary>
+internal static partial class KlantcontactValidator
+{
+    public const int MaxOnderwerp = 200;
+    public const int MaxInhoud = 10_000;
+    private const int MaxReference = 200;
+    private const int MaxJourneyId = 100;
+    private const int MaxBetrokkenen = 50;
+    private const int MaxAdres = 254;
+
+    public static void Validate(Klantcontact klantcontact, DateTimeOffset now, FieldErrors errors)
+    {
+        ArgumentNullException.ThrowIfNull(klantcontact);
+        FieldRules.Uuid(errors, "uuid", klantcontact.Uuid, required: true);
+        FieldRules.DefinedEnum(errors, "kanaal", klantcontact.Kanaal, required: true);
+        FieldRules.DefinedEnum(errors, "dienstverleningstype", klantcontact.Dienstverleningstype, required: false);
+        FieldRules.MaxLength(errors, "onderwerp", klantcontact.Onderwerp, MaxOnderwerp);
+        FieldRules.MaxLength(errors, "inhoud", klantcontact.Inhoud, MaxInhoud);
+        ValidateTaal(errors, klantcontact.Taal);
+        ValidateReferences(errors, klantcontact);
+        ValidateTimes(errors, klantcontact, now);
+        ValidateBetrokkenen(errors, klantcontact);
+        ValidateActor(errors, klantcontact.Actor);
+    }
+
+    private static void ValidateTaal(FieldErrors errors, string taal)
+    {
+        if (taal.Length > 0 && !LanguageCode().IsMatch(taal))
+        {
+            errors.Add("taal", "must be an ISO 639-1 or 639-2 code in lower case");
+        }
+    }
+
+    private static void ValidateReferences(FieldErrors errors, Klantcontact klantcontact)
+    {
+        FieldRules.MaxLength(errors, "referentienummer", klantcontact.Referentienummer, MaxReference);
+        FieldRules.MaxLength(errors, "verzoekReferentie", klantcontact.VerzoekReferentie, MaxReference);
+        FieldRules.MaxLength(errors, "zaakReferentie", klantcontact.ZaakReferentie, MaxReference);
+        FieldRules.MaxLength(errors, "journeyId", klantcontact.JourneyId, MaxJourneyId);
+    }
+
+    private static void ValidateTimes(FieldErrors errors, Klantcontact klantcontact, DateTimeOffset now)
+    {
+        FieldRules.PastTime(errors, "plaatsgevondenOp", klantcontact.PlaatsgevondenOp, now, required: true);
+        FieldRules.PastTime(errors, "beeindigdOp", klantcontact.BeeindigdOp, now, required: false);
+        if (klantcontact.PlaatsgevondenOp is { } start && klantcontact.BeeindigdOp is { } end
+            && FieldRules.IsValidTimestamp(start) && FieldRules.IsValidTimestamp(end) && end < start)
+        {
+            errors.Add("beeindigdOp", "must not be before plaatsgevondenOp");
+        }
+    }
+
+    private static void ValidateBetrokkenen(FieldErrors errors, Klantcontact klantcontact)
+    {
+        if (klantcontact.Betrokkenen.Count > MaxBetrokkenen)
+        {
+            errors.Add("betrokkenen", $"must have at most {MaxBetrokkenen} entries");
+            return;
+        }
+
+        for (var index = 0; index < klantcontact.Betrokkenen.Count; index++)
+        {
+            ValidateBetrokkene(errors, $"betrokkenen[{index}]", klantcontact.Betrokkenen[index]);
+        }
+    }
+
+    private static void ValidateBetrokkene(FieldErrors errors, string path, Betrokkene betrokkene)
+    {
+        FieldRules.MaxLength(errors, $"{path}.partijReferentie", betrokkene.PartijReferentie, MaxReference);
+        FieldRules.DefinedEnum(errors, $"{path}.rol", betrokkene.Rol, required: false);
+        FieldRules.DefinedEnum(errors, $"{path}.identificatieniveau", betrokkene.Identificatieniveau, required: false);
+        if (betrokkene.DigitaalAdres is { } adres)
+        {
+            FieldRules.DefinedEnum(errors, $"{path}.digitaalAdres.soort", adres.Soort, required: false);
+            FieldRules.MaxLength(errors, $"{path}.digitaalAdres.adres", adres.Adres, MaxAdres);
+        }
+    }
+
+    private static void ValidateActor(FieldErrors errors, Actor? actor)
+    {
+        if (actor is null)
+        {
+            return;
+        }
+
+        FieldRules.DefinedEnum(errors, "actor.soortActor", actor.SoortActor, required: false);
+        FieldRules.MaxLength(errors, "actor.identificator", actor.Identificator, MaxReference);
+        FieldRules.MaxLength(errors, "actor.naam", actor.Naam, MaxReference);
+    }
+
+    [GeneratedRegex("^[a-z]{2,3}$", RegexOptions.CultureInvariant)]
+    private static partial Regex LanguageCode();
+}

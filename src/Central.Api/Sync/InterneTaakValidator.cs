@@ -1,0 +1,24 @@
+using Central.Api.Validation;
+using Omni.Contracts.V1;
+
+namespace Central.Api.Sync;
+
+/// <summary>The rules an interne taak (follow-up) must meet to enter the queue.</summary>
+internal static class InterneTaakValidator
+{
+    private const int MaxWachtrij = 100;
+    private const int MaxToelichting = 10_000;
+
+    public static void Validate(InterneTaak taak, DateTimeOffset now, FieldErrors errors)
+    {
+        ArgumentNullException.ThrowIfNull(taak);
+        FieldRules.Uuid(errors, "uuid", taak.Uuid, required: true);
+        FieldRules.DefinedEnum(errors, "soort", taak.Soort, required: true);
+        FieldRules.Uuid(errors, "klantcontactUuid", taak.KlantcontactUuid, required: true);
+        FieldRules.DefinedEnum(errors, "dienstverleningstype", taak.Dienstverleningstype, required: false);
+        FieldRules.Required(errors, "wachtrij", taak.Wachtrij, MaxWachtrij);
+        FieldRules.E164(errors, "terugbelnummer", taak.Terugbelnummer, required: taak.Soort == SoortTaak.Terugbelverzoek);
+        FieldRules.MaxLength(errors, "toelichting", taak.Toelichting, MaxToelichting);
+        FieldRules.PastTime(errors, "aangemaaktOp", taak.AangemaaktOp, now, required: true);
+    }
+}
