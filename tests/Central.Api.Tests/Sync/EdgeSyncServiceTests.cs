@@ -1,0 +1,206 @@
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Omni.Contracts.V1;
+
+namespace Central.Api.Tests.Sync;
+
+public sealed class EdgeSyncServiceTests : IDisposable
+{
+    private readonly TempDirectory _directory = new();
+
+    public void Dispose() => _directory.Dispose();
+
+    [Fact]
+    public async Task PushBatch_NewBatch_StoresEachRecordOnceAndAcknowledgesLastSequence()
+    {
+        await using var host = await CentralHost.StartAsync(_directory);
+        var batch = TestData.Batch(CentralHost.Start, first: 1, count: 5);
+
+        var response = await host.Sync.PushBatchAsync(batch);
+
+        Assert.Equal(5, response.AcknowledgedSequence);
+        Assert.Empty(response.Rejections);
+        Assert.Equal(5, await CountAsync("klantcontacten"));
+        Assert.Equal(5, await HighWaterAsync());
+        host.Logs.AssertClean(TestData.PersonalData);
+    }
+
+    [Fact]
+    public async Task PushBatch_SameBatchAgainAfterLostReply_StoresNoDuplicates()
+    {
+        await using var host = await CentralHost.StartAsync(_directory);
+        var batch = TestData.Batch(CentralHost.Start, first: 1, count: 4);
+        await host.Sync.PushBatchAsync(batch);
+
+        // S2: the edge never saw the reply, so it sends the very same batch again.
+        var replay = await host.Sync.PushBatchAsync(batch);
+
+        Assert.Equal(4, replay.AcknowledgedSequence);
+        Assert.Empty(replay.Rejections);
+        Assert.Equal(4, await CountAsync("klantcontacten"));
+        Assert.Equal(4, await CountAsync("sync_records"));
+    }
+
+    [Fact]
+    public async Task PushBatch_OverlappingBatch_StoresOnlyTheNewRecords()
+    {
+        await using var host = await CentralHost.StartAsync(_directory);
+        var first = TestData.Batch(CentralHost.Start, first: 1, count: 5);
+        await host.Sync.PushBatchAsync(first);
+        var overlap = TestData.Batch("stream-a", [.. first.Envelopes.Skip(2), .. TestData.Batch(CentralHost.Start, 6, 3).Envelopes]);
+
+        var response = await host.Sync.PushBatchAsync(overlap);
+
+        Assert.Equal(8, response.AcknowledgedSequence);
+        Assert.Equal(8, await CountAsync("klantcontacten"));
+        Assert.Equal(8, await HighWaterAsync());
+    }
+
+    [Fact]
+    public async Task PushBatch_RecordIdStoredFromAnotherStream_IsNoOp()
+    {
+        await using var host = await CentralHost.StartAsync(_directory);
+        var batch = TestData.Batch(CentralHost.Start, first: 1, count: 2);
+        await host.Sync.PushBatchAsync(batch);
+        var resent = TestData.Batch("stream-b", [.. batch.Envelopes]);
+
+        var response = await host.Sync.PushBatchAsync(resent);
+
+        Assert.Equal(2, response.AcknowledgedSequence);
+        Assert.Equal(2, await CountAsync("klantcontacten"));
+    }
+
+    [Fact]
+    public async Task PushBatch_MalformedRecordsAmongGoodOnes_RejectsThemByFieldAndStoresTheRest()
+    {
+        await using var host = await CentralHost.StartAsync(_directory);
+        var now = CentralHost.Start;
+        var tooLong = TestData.Klantcontact(now);
+        tooLong.Onderwerp = new string('x', 201);
+        var unknownKanaal = TestData.Klantcontact(now);
+        unknownKanaal.Kanaal = (Kanaal)99;
+        var future = TestData.Klantcontact(now);
+        future.PlaatsgevondenOp = Timestamp.FromDateTimeOffset(now.AddMinutes(6));
+        var otherId = TestData.Envelope(5, TestData.Klantcontact(now));
+        otherId.RecordId = TestData.NewUuid(now);
+        var batch = TestData.Batch("stream-a",
+            TestData.Envelope(1, TestData.Klantcontact(now)),
+            TestData.Envelope(2, tooLong),
+            TestData.Envelope(3, unknownKanaal),
+            TestData.Envelope(4, future),
+            otherId,
+            new Envelope { RecordId = TestData.NewUuid(now), Sequence = 6 },
+            TestData.Envelope(7, TestData.Klantcontact(now)));
+
+        var response = await host.Sync.PushBatchAsync(batch);
+
+        Assert.Equal(7, response.AcknowledgedSequence);
+        Assert.Equal(new long[] { 2, 3, 4, 5, 6 }, response.Rejections.Select(r => r.Sequence));
+        var reasons = response.Rejections.ToDictionary(r => r.Sequence, r => r.Reason);
+        Assert.Equal("klantcontact.onderwerp: must be at most 200 characters", reasons[2]);
+        Assert.Equal("klantcontact.kanaal: is not a known value", reasons[3]);
+        Assert.Equal("klantcontact.plaatsgevondenOp: must not be more than 5 minutes in the future", reasons[4]);
+        Assert.Equal("klantcontact.uuid: must equal record_id", reasons[5]);
+        Assert.StartsWith("payload: is required", reasons[6], StringComparison.Ordinal);
+        Assert.Equal(2, await CountAsync("klantcontacten"));
+        Assert.Equal(5, await CountAsync("sync_rejections"));
+        host.Logs.AssertClean(TestData.PersonalData);
+    }
+
+    [Fact]
+    public async Task PushBatch_InterneTaakWithItsKlantcontact_QueuesOneFollowUpEvenWhenReplayed()
+    {
+        await using var host = await CentralHost.StartAsync(_directory);
+        var klantcontact = TestData.Klantcontact(CentralHost.Start);
+        var taak = TestData.Terugbelverzoek(CentralHost.Start, klantcontact.Uuid);
+        var batch = TestData.Batch("stream-a", TestData.Envelope(1, klantcontact), TestData.Envelope(2, taak));
+
+        await host.Sync.PushBatchAsync(batch);
+        var replay = await host.Sync.PushBatchAsync(batch);
+
+        Assert.Equal(2, replay.AcknowledgedSequence);
+        Assert.Equal(1, await CountAsync("interne_taken"));
+        Assert.Equal("kcc-algemeen", await DatabaseProbe.TextAsync(_directory, "SELECT wachtrij FROM interne_taken"));
+        host.Logs.AssertClean(TestData.PersonalData);
+    }
+
+    [Fact]
+    public async Task PushBatch_TerugbelverzoekWithoutNumber_RejectsNamingTheField()
+    {
+        await using var host = await CentralHost.StartAsync(_directory);
+        var taak = TestData.Terugbelverzoek(CentralHost.Start, TestData.NewUuid(CentralHost.Start));
+        taak.Terugbelnummer = string.Empty;
+        taak.KlantcontactUuid = "not-a-uuid";
+
+        var response = await host.Sync.PushBatchAsync(TestData.Batch("stream-a", TestData.Envelope(1, taak)));
+
+        var rejection = Assert.Single(response.Rejections);
+        Assert.Equal(
+            "interneTaak.klantcontactUuid: must be a UUID in 8-4-4-4-12 form; interneTaak.terugbelnummer: is required",
+            rejection.Reason);
+        Assert.Equal(0, await CountAsync("interne_taken"));
+    }
+
+    [Theory]
+    [InlineData("", "stream-a", new long[] { 1, 2 }, "device_id is required")]
+    [InlineData("kiosk-3", "", new long[] { 1, 2 }, "stream_id is required")]
+    [InlineData("kiosk-3", "stream-a", new long[] { 1, 3 }, "envelopes[1].sequence must follow envelopes[0].sequence")]
+    [InlineData("kiosk-3", "stream-a", new long[] { 2, 1 }, "envelopes[1].sequence must follow envelopes[0].sequence")]
+    [InlineData("kiosk-3", "stream-a", new long[] { 0, 1 }, "envelopes[0].sequence must be at least 1")]
+    [InlineData("kiosk-3", "stream-a", new long[0], "envelopes must not be empty")]
+    public async Task PushBatch_MalformedBatch_ReturnsInvalidArgumentAndStoresNothing(
+        string deviceId,
+        string streamId,
+        long[] sequences,
+        string expected)
+    {
+        await using var host = await CentralHost.StartAsync(_directory);
+        var request = new PushBatchRequest { DeviceId = deviceId, StreamId = streamId };
+        request.Envelopes.AddRange(sequences.Select(s => TestData.Envelope(s, TestData.Klantcontact(CentralHost.Start))));
+
+        var error = await Assert.ThrowsAsync<RpcException>(async () => await host.Sync.PushBatchAsync(request));
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.StartsWith(expected, error.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal(0, await CountAsync("klantcontacten"));
+    }
+
+    [Fact]
+    public async Task PushBatch_CentralRestartsMidSequence_ContinuesWithoutLossOrDuplicates()
+    {
+        var batch = TestData.Batch(CentralHost.Start, first: 1, count: 6);
+        var firstHalf = TestData.Batch("stream-a", [.. batch.Envelopes.Take(3)]);
+        var rest = TestData.Batch("stream-a", [.. batch.Envelopes.Skip(2)]);
+        await using (var before = await CentralHost.StartAsync(_directory))
+        {
+            await before.Sync.PushBatchAsync(firstHalf);
+        }
+
+        await using var after = await CentralHost.StartAsync(_directory);
+        var response = await after.Sync.PushBatchAsync(rest);
+
+        Assert.Equal(6, response.AcknowledgedSequence);
+        Assert.Equal(6, await CountAsync("klantcontacten"));
+        Assert.Equal(6, await HighWaterAsync());
+        var listed = await after.Klantcontacten.ListKlantcontactenAsync(new ListKlantcontactenRequest());
+        Assert.Equal(batch.Envelopes.Select(e => e.RecordId), listed.Results.Select(k => k.Uuid));
+    }
+
+    [Fact]
+    public async Task Ping_Always_ReturnsTheServerClock()
+    {
+        await using var host = await CentralHost.StartAsync(_directory);
+        host.Time.Advance(TimeSpan.FromMinutes(7));
+
+        var response = await host.Sync.PingAsync(new PingRequest());
+
+        Assert.Equal(CentralHost.Start.AddMinutes(7), response.ServerTime.ToDateTimeOffset());
+    }
+
+    private Task<long> CountAsync(string table) =>
+        DatabaseProbe.ScalarAsync(_directory, $"SELECT COUNT(*) FROM {table} WHERE gemeente = '0363'");
+
+    private Task<long> HighWaterAsync() =>
+        DatabaseProbe.ScalarAsync(_directory,
+            "SELECT high_water_sequence FROM sync_streams WHERE device_id = 'kiosk-3' AND stream_id = 'stream-a'");
+}
