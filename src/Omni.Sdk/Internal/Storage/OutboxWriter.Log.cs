@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Logging;
+
+namespace Omni.Sdk.Internal.Storage;
+
+internal sealed partial class OutboxWriter
+{
+    [LoggerMessage(EventId = LogEvents.AppendBatchCommitted, EventName = "AppendBatchCommitted", Level = LogLevel.Trace,
+        Message = "Outbox commit: {AppendCount} append(s), {AddedCount} new record(s)")]
+    private static partial void LogBatchCommitted(ILogger logger, int appendCount, long addedCount);
+
+    [LoggerMessage(EventId = LogEvents.AppendRefusedFull, EventName = "AppendRefusedFull", Level = LogLevel.Error,
+        Message = "Outbox storage budget reached; record {RecordId} refused")]
+    private static partial void LogAppendRefusedFull(ILogger logger, Guid recordId);
+
+    [LoggerMessage(EventId = LogEvents.AppendBatchFailed, EventName = "AppendBatchFailed", Level = LogLevel.Error,
+        Message = "Outbox commit of {AppendCount} append(s) failed with SQLite error {SqliteErrorCode}")]
+    private static partial void LogBatchFailed(ILogger logger, int appendCount, int sqliteErrorCode, Exception exception);
+
+    [LoggerMessage(EventId = LogEvents.WriterStopped, EventName = "WriterStopped", Level = LogLevel.Debug,
+        Message = "Outbox writer stopped")]
+    private static partial void LogWriterStopped(ILogger logger);
+}

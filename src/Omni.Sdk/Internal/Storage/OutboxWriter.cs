@@ -1,0 +1,215 @@
+using System.Globalization;
+using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Omni.Sdk.Internal.Health;
+using Omni.Sdk.Internal.Security;
+using Omni.Sdk.Internal.Sending;
+
+namespace Omni.Sdk.Internal.Storage;
+
+/// <summary>
+/// The single writer of the outbox. Appends queue up while a commit is in flight and are then written
+/// together in one transaction (group commit), so concurrent callers share one fsync. Each caller's task
+/// completes only after the transaction holding its record has committed.
+/// </summary>
+internal sealed partial class OutboxWriter : IAsyncDisposable, IDisposable
+{
+    private const int MaxAppendsPerCommit = 1000;
+    private const int SqliteFull = 13;
+
+    private readonly OutboxDatabase _database;
+    private readonly OutboxCipher _cipher;
+    private readonly OutboxCounters _counters;
+    private readonly WorkSignal _signal;
+    private readonly OutboxMetrics _metrics;
+    private readonly ILogger<OutboxWriter> _logger;
+    private readonly Channel<PendingAppend> _queue =
+        Channel.CreateUnbounded<PendingAppend>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task _loop;
+    private long _commitCount;
+
+    public OutboxWriter(OutboxDatabase database, OutboxCipher cipher, OutboxCounters counters, WorkSignal signal,
+        OutboxMetrics metrics, ILogger<OutboxWriter> logger)
+    {
+        _database = database;
+        _cipher = cipher;
+        _counters = counters;
+        _signal = signal;
+        _metrics = metrics;
+        _logger = logger;
+        _loop = Task.Run(RunAsync);
+    }
+
+    /// <summary>Transactions committed so far; fewer than appends when group commit works.</summary>
+    public long CommitCount => Interlocked.Read(ref _commitCount);
+
+    /// <summary>Queues one append and completes once it is durable (or refused).</summary>
+    public Task<RecordReceipt> AppendAsync(PendingAppend append, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(append);
+        ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(append), this);
+
+        return append.Completion.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Stops taking appends, then waits until every queued append is committed or failed.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _loop.ConfigureAwait(false);
+    }
+
+    public void Dispose()
+    {
+        _queue.Writer.TryComplete();
+        _loop.GetAwaiter().GetResult();
+    }
+
+    private async Task RunAsync()
+    {
+        using var connection = _database.OpenConnection();
+        var batch = new List<PendingAppend>(MaxAppendsPerCommit);
+        while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            while (batch.Count < MaxAppendsPerCommit && _queue.Reader.TryRead(out var append))
+            {
+                batch.Add(append);
+            }
+
+            WriteBatch(connection, batch);
+            batch.Clear();
+        }
+
+        LogWriterStopped(_logger);
+    }
+
+    private void WriteBatch(SqliteConnection connection, List<PendingAppend> batch)
+    {
+        var outcomes = new AppendOutcome[batch.Count];
+        long added = 0;
+        long addedBytes = 0;
+        try
+        {
+            using var transaction = connection.BeginTransaction();
+            var lastSequence = ReadLastSequence(connection, transaction);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                outcomes[i] = WriteOne(connection, transaction, batch[i], ref lastSequence, ref added, ref addedBytes);
+            }
+
+            OutboxDatabase.WriteMeta(connection, transaction, "last_sequence", lastSequence.ToString(CultureInfo.InvariantCulture));
+            transaction.Commit();
+        }
+        catch (Exception ex) when (ex is SqliteException or InvalidOperationException or IOException)
+        {
+            FailAll(batch, ex);
+            return;
+        }
+
+        Interlocked.Increment(ref _commitCount);
+        _counters.Appended(added, addedBytes);
+        Complete(batch, outcomes);
+        if (added > 0)
+        {
+            _metrics.Appended(added);
+            _signal.Set();
+        }
+
+        LogBatchCommitted(_logger, batch.Count, added);
+    }
+
+    private AppendOutcome WriteOne(SqliteConnection connection, SqliteTransaction transaction, PendingAppend append,
+        ref long lastSequence, ref long added, ref long addedBytes)
+    {
+        if (FindExisting(connection, transaction, append.RecordId) is { } existing)
+        {
+            return new AppendOutcome(new RecordReceipt(append.RecordId, existing, AlreadyRecorded: true), null);
+        }
+
+        var sequence = lastSequence + 1;
+        var sealedPayload = _cipher.Seal(append.Plaintext, append.RecordId, sequence);
+        if (!_counters.Fits(added + 1, addedBytes + sealedPayload.StoredSize))
+        {
+            _counters.Refused();
+            LogAppendRefusedFull(_logger, append.RecordId);
+            return new AppendOutcome(null, new OutboxFullException(
+                "The outbox storage budget (MaxRecords or MaxBytes) is reached; nothing was stored."));
+        }
+
+        Insert(connection, transaction, append, sequence, sealedPayload);
+        lastSequence = sequence;
+        added++;
+        addedBytes += sealedPayload.StoredSize;
+        return new AppendOutcome(new RecordReceipt(append.RecordId, sequence, AlreadyRecorded: false), null);
+    }
+
+    private static void Insert(SqliteConnection connection, SqliteTransaction transaction, PendingAppend append,
+        long sequence, SealedPayload payload)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            INSERT INTO outbox (sequence, record_id, kind, occurred_at, nonce, payload, bytes)
+            VALUES ($sequence, $recordId, $kind, $occurredAt, $nonce, $payload, $bytes);
+            """;
+        command.Parameters.AddWithValue("$sequence", sequence);
+        command.Parameters.AddWithValue("$recordId", append.RecordId.ToString("D"));
+        command.Parameters.AddWithValue("$kind", (int)append.Kind);
+        command.Parameters.AddWithValue("$occurredAt", append.OccurredAt.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$nonce", payload.Nonce);
+        command.Parameters.AddWithValue("$payload", payload.Ciphertext);
+        command.Parameters.AddWithValue("$bytes", payload.StoredSize);
+        command.ExecuteNonQuery();
+    }
+
+    private static long? FindExisting(SqliteConnection connection, SqliteTransaction transaction, Guid recordId)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            SELECT sequence FROM outbox WHERE record_id = $id
+            UNION ALL SELECT sequence FROM dead_letter WHERE record_id = $id LIMIT 1;
+            """;
+        command.Parameters.AddWithValue("$id", recordId.ToString("D"));
+        return command.ExecuteScalar() is long sequence ? sequence : null;
+    }
+
+    private static long ReadLastSequence(SqliteConnection connection, SqliteTransaction transaction) =>
+        long.Parse(OutboxDatabase.ReadMeta(connection, transaction, "last_sequence") ?? "0", CultureInfo.InvariantCulture);
+
+    private static void Complete(List<PendingAppend> batch, AppendOutcome[] outcomes)
+    {
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (outcomes[i].Receipt is { } receipt)
+            {
+                batch[i].Completion.TrySetResult(receipt);
+            }
+            else
+            {
+                batch[i].Completion.TrySetException(outcomes[i].Error!);
+            }
+        }
+    }
+
+    private void FailAll(List<PendingAppend> batch, Exception ex)
+    {
+        Exception error = ex;
+        var code = (ex as SqliteException)?.SqliteErrorCode ?? 0;
+        if (code == SqliteFull)
+        {
+            // A full disk is back-pressure like the budget: refuse loudly, never lose silently (S4).
+            _counters.Refused();
+            error = new OutboxFullException("The disk holding the outbox is full; nothing was stored.", ex);
+        }
+
+        LogBatchFailed(_logger, batch.Count, code, ex);
+        foreach (var append in batch)
+        {
+            append.Completion.TrySetException(error);
+        }
+    }
+
+    private readonly record struct AppendOutcome(RecordReceipt? Receipt, Exception? Error);
+}
