@@ -1,0 +1,11 @@
+namespace Edge.Sip.Media;
+
+/// <summary>How a prompt playback ended.</summary>
+public enum PlaybackResult
+{
+    /// <summary>The last sample of the prompt went out (or, while we do not send, its time passed).</summary>
+    Completed,
+
+    /// <summary>Playback was stopped (barge-in with <see cref="RtpSession.StopPlayback"/>) or the session closed.</summary>
+    Stopped,
+}
