@@ -1,0 +1,167 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Time.Testing;
+using Omni.Sdk.Internal.Storage;
+using Omni.Sdk.Tests.Support;
+
+namespace Omni.Sdk.Tests.Internal.Storage;
+
+public sealed class OutboxWriterTests : IAsyncLifetime, IDisposable
+{
+    private readonly TempDirectory _dir = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 4, 8, 0, 0, TimeSpan.Zero));
+    private FakeCentral _central = null!;
+    private string _keyFile = null!;
+
+    public async Task InitializeAsync()
+    {
+        _keyFile = TestKeys.WriteHexKeyFile(_dir.Path, TestKeys.NewKey());
+
+        // Central is away for these tests, so everything stays in the outbox.
+        _central = await FakeCentral.StartAsync();
+        await _central.StopAsync();
+    }
+
+    public async Task DisposeAsync() => await _central.DisposeAsync();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public async Task Append_ManyConcurrentCallers_SharesCommitsAndNumbersContiguously()
+    {
+        await using var sdk = await StartAsync();
+        var writer = sdk.Services.GetRequiredService<OutboxWriter>();
+        var before = writer.CommitCount;
+
+        var receipts = await Task.WhenAll(Enumerable.Range(0, 500)
+            .Select(_ => Task.Run(() => sdk.Recorder.RecordKlantcontactAsync(TestData.Klantcontact()))));
+
+        Assert.Equal(Enumerable.Range(1, 500).Select(i => (long)i), receipts.Select(r => r.Sequence).Order());
+        Assert.True(writer.CommitCount - before < 500, $"{writer.CommitCount - before} commits for 500 appends");
+        Assert.Equal(500, receipts.Select(r => r.RecordId).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Append_SameUuidTwice_ReturnsEarlierReceiptAndStoresOnce()
+    {
+        await using var sdk = await StartAsync();
+        var uuid = Guid.CreateVersion7(_time.GetUtcNow()).ToString();
+
+        var first = await sdk.Recorder.RecordKlantcontactAsync(TestData.Klantcontact(uuid));
+        var second = await sdk.Recorder.RecordKlantcontactAsync(TestData.Klantcontact(uuid));
+
+        Assert.False(first.AlreadyRecorded);
+        Assert.True(second.AlreadyRecorded);
+        Assert.Equal(first.Sequence, second.Sequence);
+        Assert.Equal(Guid.Parse(uuid), second.RecordId);
+        Assert.Equal(1, (await sdk.Monitor.GetStatusAsync()).BacklogCount);
+    }
+
+    [Fact]
+    public async Task Append_EmptyUuid_MintsVersion7FromTheClock()
+    {
+        await using var sdk = await StartAsync();
+
+        var receipt = await sdk.Recorder.RecordKlantcontactAsync(TestData.Klantcontact());
+
+        Assert.Equal(7, receipt.RecordId.Version);
+        Assert.Equal(_time.GetUtcNow().ToUnixTimeMilliseconds(), UnixMillisOf(receipt.RecordId));
+    }
+
+    [Fact]
+    public async Task Append_AfterRestart_RecordsAreKeptAndSequenceContinues()
+    {
+        await using (var first = await StartAsync())
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                await first.Recorder.RecordKlantcontactAsync(TestData.Klantcontact());
+            }
+        }
+
+        await using var second = await StartAsync();
+        var status = await second.Monitor.GetStatusAsync();
+        var next = await second.Recorder.RecordInterneTaakAsync(TestData.Terugbelverzoek(Guid.NewGuid().ToString()));
+
+        Assert.Equal(3, status.BacklogCount);
+        Assert.Equal(4, next.Sequence);
+    }
+
+    [Fact]
+    public async Task Append_BudgetReached_ThrowsFullAndHealthIsUnhealthy()
+    {
+        await using var sdk = await StartAsync(o => o.MaxRecords = 5);
+        sdk.ErrorsExpected = true;
+        for (var i = 0; i < 5; i++)
+        {
+            await sdk.Recorder.RecordKlantcontactAsync(TestData.Klantcontact());
+        }
+
+        await Assert.ThrowsAsync<OutboxFullException>(() => sdk.Recorder.RecordKlantcontactAsync(TestData.Klantcontact()));
+
+        var status = await sdk.Monitor.GetStatusAsync();
+        Assert.True(status.StorageFull);
+        Assert.Equal(5, status.BacklogCount);
+        Assert.Equal(HealthStatus.Unhealthy, await sdk.CheckHealthAsync());
+    }
+
+    [Fact]
+    public async Task Append_ByteBudgetReached_ThrowsFullAndKeepsEverythingStored()
+    {
+        await using var sdk = await StartAsync(o => o.MaxBytes = 2048);
+        sdk.ErrorsExpected = true;
+        var stored = 0;
+        var full = false;
+        while (!full)
+        {
+            try
+            {
+                await sdk.Recorder.RecordKlantcontactAsync(TestData.Klantcontact());
+                stored++;
+            }
+            catch (OutboxFullException)
+            {
+                full = true;
+            }
+        }
+
+        var status = await sdk.Monitor.GetStatusAsync();
+        Assert.True(stored > 0);
+        Assert.Equal(stored, status.BacklogCount);
+        Assert.True(status.BacklogBytes <= 2048);
+        Assert.True(status.StorageFull);
+    }
+
+    [Fact]
+    public async Task Append_PersonalData_IsNotInTheFileInClear()
+    {
+        await using (var sdk = await StartAsync())
+        {
+            var contact = await sdk.Recorder.RecordKlantcontactAsync(TestData.Klantcontact());
+            await sdk.Recorder.RecordInterneTaakAsync(TestData.Terugbelverzoek(contact.RecordId.ToString()));
+        }
+
+        var bytes = Directory.GetFiles(_dir.Path, "outbox.db*").SelectMany(File.ReadAllBytes).ToArray();
+        Assert.NotEmpty(bytes);
+        foreach (var value in TestData.PersonalData)
+        {
+            Assert.Equal(-1, bytes.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(value)));
+        }
+    }
+
+    private Task<SdkHarness> StartAsync(Action<OmniSdkOptions>? configure = null) =>
+        SdkHarness.StartAsync(_dir.Path, _central.Address, _time, _keyFile, configure);
+
+    private static long UnixMillisOf(Guid id)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        id.TryWriteBytes(bytes, bigEndian: true, out _);
+        long millis = 0;
+        for (var i = 0; i < 6; i++)
+        {
+            millis = (millis << 8) | bytes[i];
+        }
+
+        return millis;
+    }
+}
