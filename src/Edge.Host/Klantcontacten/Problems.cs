@@ -1,0 +1,30 @@
+using System.Globalization;
+
+namespace Edge.Host.Klantcontacten;
+
+/// <summary>RFC 9457 problem details for the refusals of this API; they name fields, never their values.</summary>
+internal static class Problems
+{
+    public static IResult Invalid(IReadOnlyList<string> errors) => Results.Problem(
+        title: "The klantcontact is invalid.",
+        detail: string.Join("; ", errors),
+        statusCode: StatusCodes.Status400BadRequest,
+        extensions: new Dictionary<string, object?> { ["errors"] = errors });
+
+    public static IResult UnsupportedMediaType() => Results.Problem(
+        title: "The body must be JSON.",
+        detail: "Content-Type: must be application/json",
+        statusCode: StatusCodes.Status415UnsupportedMediaType);
+
+    public static IResult TooLarge(int limit) => Results.Problem(
+        title: "The body is too large.",
+        detail: string.Create(CultureInfo.InvariantCulture, $"body: must be at most {limit} bytes"),
+        statusCode: StatusCodes.Status413PayloadTooLarge);
+
+    public static IResult OutboxFull(int retryAfterSeconds) => new RetryAfterResult(
+        Results.Problem(
+            title: "The outbox is full.",
+            detail: "Nothing was stored; retry once the device has delivered its backlog to Central.",
+            statusCode: StatusCodes.Status503ServiceUnavailable),
+        retryAfterSeconds);
+}
