@@ -1,0 +1,169 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Edge.Host.Tests.Fakes;
+using Edge.Host.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Omni.Sdk;
+
+namespace Edge.Host.Tests.Klantcontacten;
+
+/// <summary>The HTTP contract of POST /api/v1/klantcontacten, with a hand-written recorder behind it.</summary>
+public sealed class KlantcontactenEndpointTests : IAsyncLifetime, IDisposable
+{
+    private const string Path = "/api/v1/klantcontacten";
+    private const string Inhoud = "Mevrouw De Vries belde over haar paspoort, 0612345678";
+
+    private readonly TempDirectory _data = new();
+    private readonly FakeOmniRecorder _recorder = new();
+    private TestEdgeHost _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        _host = await TestEdgeHost.StartAsync(_data, services => services.AddSingleton<IOmniRecorder>(_recorder));
+    }
+
+    public async Task DisposeAsync()
+    {
+        _host.Logs.AssertNoneContain("De Vries", "0612345678");
+        await _host.DisposeAsync();
+    }
+
+    public void Dispose()
+    {
+        _data.Dispose();
+    }
+
+    [Fact]
+    public async Task Post_NoUuid_MintsUuidV7AndAnswers201WithLocation()
+    {
+        using var response = await PostAsync($$"""{"kanaal":"webformulier","inhoud":"{{Inhoud}}"}""");
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var stored = Assert.Single(_recorder.Klantcontacten);
+        Assert.Equal(7, Guid.Parse(stored.Uuid).Version);
+        Assert.Equal(new Uri(Path + "/" + stored.Uuid, UriKind.Relative), response.Headers.Location);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(stored.Uuid, body.RootElement.GetProperty("uuid").GetString());
+        Assert.Equal("webformulier", body.RootElement.GetProperty("kanaal").GetString());
+        _host.Logs.AssertNoErrors();
+    }
+
+    [Fact]
+    public async Task Post_SameUuidTwice_SecondAnswers200AndStoresNothing()
+    {
+        const string json = """{"uuid":"0190a0b2-7c4e-7d1a-9b1e-2f0c3d4e5f60","kanaal":"balie"}""";
+        using var first = await PostAsync(json);
+        using var second = await PostAsync(json);
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Single(_recorder.Klantcontacten);
+    }
+
+    [Fact]
+    public async Task Post_BadEnumAndUnknownField_400ProblemNamingBothWithoutValues()
+    {
+        using var response = await PostAsync($$"""{"kanaal":"{{Inhoud}}","bsn":"{{Inhoud}}"}""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("Vries", text, StringComparison.Ordinal);
+        var errors = Errors(text);
+        Assert.Contains(errors, e => e.StartsWith("kanaal:", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("bsn: unknown field", StringComparison.Ordinal));
+        Assert.Empty(_recorder.Klantcontacten);
+    }
+
+    [Fact]
+    public async Task Post_NotJson_400WithPosition()
+    {
+        using var response = await PostAsync("{\"kanaal\": balie}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.StartsWith("body: not valid JSON", Assert.Single(Errors(await response.Content.ReadAsStringAsync())));
+    }
+
+    [Fact]
+    public async Task Post_UuidNotAUuid_400NamingUuid()
+    {
+        using var response = await PostAsync("""{"uuid":"kc-1","kanaal":"balie"}""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("uuid: must be a UUID", Assert.Single(Errors(await response.Content.ReadAsStringAsync())));
+    }
+
+    [Fact]
+    public async Task Post_RecordValidationException_400WithItsReasons()
+    {
+        _recorder.Throw = new RecordValidationException(["kanaal: must be set", "onderwerp: at most 200 characters"]);
+
+        using var response = await PostAsync("""{"onderwerp":"x"}""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(
+            ["kanaal: must be set", "onderwerp: at most 200 characters"],
+            Errors(await response.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
+    public async Task Post_OutboxFull_503WithRetryAfter()
+    {
+        _recorder.Throw = new OutboxFullException();
+
+        using var response = await PostAsync("""{"kanaal":"balie"}""");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(30), response.Headers.RetryAfter!.Delta);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+    }
+
+    [Fact]
+    public async Task Post_BodyOver64KiB_413AndNothingStored()
+    {
+        var json = "{\"inhoud\":\"" + new string('a', 64 * 1024) + "\"}";
+
+        using var response = await PostAsync(json);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Empty(_recorder.Klantcontacten);
+    }
+
+    [Fact]
+    public async Task Post_ChunkedBodyOver64KiB_413()
+    {
+        var bytes = Encoding.UTF8.GetBytes("{\"inhoud\":\"" + new string('a', 70 * 1024) + "\"}");
+        using var content = new StreamContent(new MemoryStream(bytes));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, Path) { Content = content };
+        request.Headers.TransferEncodingChunked = true;
+
+        using var response = await _host.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Post_NotJsonContentType_415()
+    {
+        using var content = new StringContent("""{"kanaal":"balie"}""", Encoding.UTF8, "text/plain");
+
+        using var response = await _host.Client.PostAsync(Path, content);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+    }
+
+    private async Task<HttpResponseMessage> PostAsync(string json)
+    {
+        using var content = new StringContent(json, Encoding.UTF8, "application/json");
+        return await _host.Client.PostAsync(Path, content);
+    }
+
+    private static string[] Errors(string problemJson)
+    {
+        using var problem = JsonDocument.Parse(problemJson);
+        return [.. problem.RootElement.GetProperty("errors").EnumerateArray().Select(e => e.GetString()!)];
+    }
+}
