@@ -3,6 +3,7 @@ using Central.Api.Hosting;
 using Central.Api.Klantcontacten;
 using Central.Api.Storage;
 using Central.Api.Sync;
+using Grpc.AspNetCore.Server;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -43,6 +44,7 @@ internal static class CentralApp
         services.AddHostedService<StartupTasks>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddGrpc().AddJsonTranscoding();
+        services.AddSingleton<IConfigureOptions<GrpcServiceOptions>, GrpcLimitsSetup>();
     }
 
     private static void MapEndpoints(WebApplication app)

@@ -18,11 +18,16 @@ internal sealed record CentralOptions
     [MaxLength(4096)]
     public string Database { get; set; } = "data/central.db";
 
-    /// <summary>Where gRPC is served over HTTP/2 without TLS (h2c). Default http://127.0.0.1:7081; port 0 picks one.</summary>
+    /// <summary>
+    /// Where gRPC is served over HTTP/2 without TLS (h2c). Default http://127.0.0.1:7081; port 0 picks a free port;
+    /// empty leaves the endpoint to the Kestrel configuration section.
+    /// </summary>
     [ListenUrl]
     public string GrpcUrl { get; set; } = "http://127.0.0.1:7081";
 
-    /// <summary>Where REST, /healthz and the dashboard are served over HTTP/1.1. Default http://127.0.0.1:7080.</summary>
+    /// <summary>
+    /// Where REST, /healthz and the dashboard are served over HTTP/1.1. Default http://127.0.0.1:7080.
+    /// </summary>
     [ListenUrl]
     public string HttpUrl { get; set; } = "http://127.0.0.1:7080";
 
@@ -30,7 +35,17 @@ internal sealed record CentralOptions
     [MaxLength(4096)]
     public string? EdgeConfigurationFile { get; set; }
 
-    /// <summary>The most envelopes one PushBatch may carry. Default 1000.</summary>
-    [Range(1, 10_000)]
-    public int MaxBatchEnvelopes { get; set; } = 1000;
+    /// <summary>
+    /// The most envelopes one PushBatch may carry. Default 10,000, the top of Omni.Sdk's BatchSize range, so
+    /// that no valid SDK setting makes every batch malformed (which would stall the edge's outbox).
+    /// </summary>
+    [Range(1, 100_000)]
+    public int MaxBatchEnvelopes { get; set; } = 10_000;
+
+    /// <summary>
+    /// The largest gRPC request in bytes. Default 32 MiB: 500 klantcontacten at their maximum size (10,000
+    /// characters of inhoud, up to 4 UTF-8 bytes each) still fit, where gRPC's own 4 MiB default would not.
+    /// </summary>
+    [Range(4 * 1024 * 1024, 256 * 1024 * 1024)]
+    public int MaxReceiveMessageBytes { get; set; } = 32 * 1024 * 1024;
 }

@@ -51,7 +51,13 @@ internal static class TestData
         };
 
     public static Envelope Envelope(long sequence, Klantcontact klantcontact) =>
-        new() { RecordId = klantcontact.Uuid, Sequence = sequence, OccurredAt = klantcontact.PlaatsgevondenOp, Klantcontact = klantcontact };
+        new()
+        {
+            RecordId = klantcontact.Uuid,
+            Sequence = sequence,
+            OccurredAt = klantcontact.PlaatsgevondenOp,
+            Klantcontact = klantcontact,
+        };
 
     public static Envelope Envelope(long sequence, InterneTaak taak) =>
         new() { RecordId = taak.Uuid, Sequence = sequence, OccurredAt = taak.AangemaaktOp, InterneTaak = taak };

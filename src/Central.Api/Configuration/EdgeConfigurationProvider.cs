@@ -28,7 +28,9 @@ internal sealed partial class EdgeConfigurationProvider(
     {
         var file = options.Value.EdgeConfigurationFile;
         var source = string.IsNullOrEmpty(file) ? "default" : "file";
-        var json = string.IsNullOrEmpty(file) ? await ReadDefaultAsync(cancellationToken) : await ReadFileAsync(file, cancellationToken);
+        var json = string.IsNullOrEmpty(file)
+            ? await ReadDefaultAsync(cancellationToken)
+            : await ReadFileAsync(file, cancellationToken);
         var configuration = Parse(json);
         var errors = EdgeConfigurationValidator.Validate(configuration);
         if (!errors.IsEmpty)

@@ -9,7 +9,10 @@ namespace Central.Api.Klantcontacten;
 internal interface IKlantcontactStore
 {
     /// <summary>Stores a validated contact whose uuid is normalised; idempotent on uuid and content.</summary>
-    Task<CreateResult> CreateAsync(Klantcontact klantcontact, DateTimeOffset receivedAt, CancellationToken cancellationToken);
+    Task<CreateResult> CreateAsync(
+        Klantcontact klantcontact,
+        DateTimeOffset receivedAt,
+        CancellationToken cancellationToken);
 
     /// <summary>The stored contact, or null when the uuid (normalised) is unknown.</summary>
     Task<Klantcontact?> GetAsync(string uuid, CancellationToken cancellationToken);

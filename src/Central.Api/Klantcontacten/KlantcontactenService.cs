@@ -13,7 +13,9 @@ internal sealed partial class KlantcontactenService(
     TimeProvider timeProvider,
     ILogger<KlantcontactenService> logger) : Omni.Contracts.V1.Klantcontacten.KlantcontactenBase
 {
-    public override async Task<Klantcontact> CreateKlantcontact(CreateKlantcontactRequest request, ServerCallContext context)
+    public override async Task<Klantcontact> CreateKlantcontact(
+        CreateKlantcontactRequest request,
+        ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);

@@ -21,13 +21,16 @@ internal static class ListLinks
         var query = new StringBuilder();
         if (request.Kanaal != Kanaal.Unspecified)
         {
-            Append(query, "kanaal", KanaalReflection.Descriptor.EnumTypes[0].FindValueByNumber((int)request.Kanaal).Name);
+            // The proto value name ("telefoon") is what transcoding accepts back in a query string.
+            var kanaal = KanaalReflection.Descriptor.EnumTypes[0].FindValueByNumber((int)request.Kanaal);
+            Append(query, "kanaal", kanaal.Name);
         }
 
         Append(query, "journeyId", request.JourneyId);
         Append(query, "plaatsgevondenOpVanaf", Format(request.PlaatsgevondenOpVanaf));
         Append(query, "plaatsgevondenOpTot", Format(request.PlaatsgevondenOpTot));
-        Append(query, "pageSize", request.PageSize == 0 ? string.Empty : request.PageSize.ToString(CultureInfo.InvariantCulture));
+        var pageSize = request.PageSize == 0 ? string.Empty : request.PageSize.ToString(CultureInfo.InvariantCulture);
+        Append(query, "pageSize", pageSize);
         Append(query, "cursor", cursor.ToToken());
         return $"{Path}?{query}";
     }

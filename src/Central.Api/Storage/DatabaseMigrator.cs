@@ -45,7 +45,9 @@ internal sealed partial class DatabaseMigrator(SqliteDatabase database, ILogger<
     private UpgradeEngine BuildEngine() =>
         DeployChanges.To
             .SqliteDatabase(database.ConnectionString)
-            .WithScriptsEmbeddedInAssembly(typeof(DatabaseMigrator).Assembly, name => name.StartsWith(ScriptPrefix, StringComparison.Ordinal))
+            .WithScriptsEmbeddedInAssembly(
+                typeof(DatabaseMigrator).Assembly,
+                name => name.StartsWith(ScriptPrefix, StringComparison.Ordinal))
             .WithTransactionPerScript()
             .LogToNowhere()
             .Build();

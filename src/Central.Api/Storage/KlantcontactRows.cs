@@ -34,7 +34,8 @@ internal static class KlantcontactRows
         command.Parameters.AddWithValue("$uuid", klantcontact.Uuid);
         command.Parameters.AddWithValue("$kanaal", (int)klantcontact.Kanaal);
         command.Parameters.AddWithValue("$dienstverleningstype", (int)klantcontact.Dienstverleningstype);
-        command.Parameters.AddWithValue("$journey_id", klantcontact.JourneyId.Length == 0 ? DBNull.Value : klantcontact.JourneyId);
+        object journeyId = klantcontact.JourneyId.Length == 0 ? DBNull.Value : klantcontact.JourneyId;
+        command.Parameters.AddWithValue("$journey_id", journeyId);
         command.Parameters.AddWithValue("$plaatsgevonden_op_ns", UnixTime.ToNanos(klantcontact.PlaatsgevondenOp));
         command.Parameters.AddWithValue("$source", source);
         command.Parameters.AddWithValue("$received_at_ms", UnixTime.ToMillis(receivedAt));

@@ -33,7 +33,8 @@ internal sealed class SqliteKlantcontactStore(SqliteDatabase database, IOptions<
                 : new CreateResult(CreateOutcome.Conflict, null);
         }
 
-        await KlantcontactRows.InsertAsync(transaction, _gemeente, klantcontact, SourceApi, receivedAt, cancellationToken);
+        await KlantcontactRows.InsertAsync(
+            transaction, _gemeente, klantcontact, SourceApi, receivedAt, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new CreateResult(CreateOutcome.Created, klantcontact);
     }
@@ -56,7 +57,8 @@ internal sealed class SqliteKlantcontactStore(SqliteDatabase database, IOptions<
         var rows = await ReadPageAsync(transaction, query, cancellationToken);
         var (next, previous) = await FindNeighboursAsync(transaction, query, rows, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new KlantcontactPage(count, [.. rows.Select(row => Klantcontact.Parser.ParseFrom(row.Payload))], next, previous);
+        var results = rows.Select(row => Klantcontact.Parser.ParseFrom(row.Payload)).ToList();
+        return new KlantcontactPage(count, results, next, previous);
     }
 
     private async Task<byte[]?> ReadPayloadAsync(
@@ -73,9 +75,13 @@ internal sealed class SqliteKlantcontactStore(SqliteDatabase database, IOptions<
         return await command.ExecuteScalarAsync(cancellationToken) as byte[];
     }
 
-    private async Task<long> CountAsync(SqliteTransaction transaction, KlantcontactQuery query, CancellationToken cancellationToken)
+    private async Task<long> CountAsync(
+        SqliteTransaction transaction,
+        KlantcontactQuery query,
+        CancellationToken cancellationToken)
     {
-        await using var command = CreateFiltered(transaction, query, "SELECT COUNT(*) FROM klantcontacten", string.Empty);
+        await using var command = CreateFiltered(
+            transaction, query, "SELECT COUNT(*) FROM klantcontacten", string.Empty);
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 
@@ -87,7 +93,8 @@ internal sealed class SqliteKlantcontactStore(SqliteDatabase database, IOptions<
         var forward = query.Cursor?.Forward ?? true;
         var bound = query.Cursor is null ? string.Empty : forward ? " AND seq > $cursor" : " AND seq < $cursor";
         var order = forward ? " ORDER BY seq ASC" : " ORDER BY seq DESC";
-        await using var command = CreateFiltered(transaction, query, "SELECT seq, payload FROM klantcontacten", bound + order + " LIMIT $limit");
+        await using var command = CreateFiltered(
+            transaction, query, "SELECT seq, payload FROM klantcontacten", bound + order + " LIMIT $limit");
         command.Parameters.AddWithValue("$cursor", query.Cursor?.Sequence ?? 0);
         command.Parameters.AddWithValue("$limit", query.PageSize);
         var rows = new List<PageRow>(query.PageSize);
@@ -112,8 +119,10 @@ internal sealed class SqliteKlantcontactStore(SqliteDatabase database, IOptions<
         CancellationToken cancellationToken)
     {
         // An empty page (a cursor past either end) still links back to where rows are.
-        long? firstSeq = rows.Count > 0 ? rows[0].Seq : query.Cursor is { Forward: true } c1 ? c1.Sequence + 1 : null;
-        long? lastSeq = rows.Count > 0 ? rows[^1].Seq : query.Cursor is { Forward: false } c2 ? c2.Sequence - 1 : null;
+        long? firstSeq = rows.Count > 0 ? rows[0].Seq
+            : query.Cursor is { Forward: true } after ? after.Sequence + 1 : null;
+        long? lastSeq = rows.Count > 0 ? rows[^1].Seq
+            : query.Cursor is { Forward: false } before ? before.Sequence - 1 : null;
         ListCursor? previous = null;
         ListCursor? next = null;
         if (firstSeq is { } first && await ExistsAsync(transaction, query, " AND seq < $seq", first, cancellationToken))
@@ -136,12 +145,17 @@ internal sealed class SqliteKlantcontactStore(SqliteDatabase database, IOptions<
         long seq,
         CancellationToken cancellationToken)
     {
-        await using var command = CreateFiltered(transaction, query, "SELECT EXISTS (SELECT 1 FROM klantcontacten", bound + ")");
+        await using var command = CreateFiltered(
+            transaction, query, "SELECT EXISTS (SELECT 1 FROM klantcontacten", bound + ")");
         command.Parameters.AddWithValue("$seq", seq);
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 1;
     }
 
-    private SqliteCommand CreateFiltered(SqliteTransaction transaction, KlantcontactQuery query, string head, string tail)
+    private SqliteCommand CreateFiltered(
+        SqliteTransaction transaction,
+        KlantcontactQuery query,
+        string head,
+        string tail)
     {
         var command = transaction.Connection!.CreateCommand();
         command.Transaction = transaction;

@@ -52,7 +52,8 @@ internal sealed class SqliteSyncStore(SqliteDatabase database, IOptions<CentralO
         if (record.Klantcontact is { } klantcontact)
         {
             // A contact created over REST with the same uuid stays as it is: the id is the identity.
-            await KlantcontactRows.InsertAsync(transaction, _gemeente, klantcontact, SourceEdge, batch.ReceivedAt, cancellationToken);
+            await KlantcontactRows.InsertAsync(
+                transaction, _gemeente, klantcontact, SourceEdge, batch.ReceivedAt, cancellationToken);
         }
         else if (record.InterneTaak is { } taak)
         {
@@ -131,7 +132,8 @@ internal sealed class SqliteSyncStore(SqliteDatabase database, IOptions<CentralO
             WHERE gemeente = $gemeente AND device_id = $device_id AND stream_id = $stream_id;
             """);
         AddStreamParameters(read, batch, batch.LastSequence);
-        var previous = Convert.ToInt64(await read.ExecuteScalarAsync(cancellationToken) ?? 0L, CultureInfo.InvariantCulture);
+        var stored = await read.ExecuteScalarAsync(cancellationToken);
+        var previous = stored is null ? 0L : Convert.ToInt64(stored, CultureInfo.InvariantCulture);
 
         await using var write = Create(transaction, """
             INSERT INTO sync_streams (gemeente, device_id, stream_id, high_water_sequence, updated_at_ms)

@@ -7,7 +7,8 @@ internal sealed partial class EdgeSyncService
     private static partial class Log
     {
         [LoggerMessage(EventId = 2001, EventName = "BatchApplied", Level = LogLevel.Debug,
-            Message = "Batch {FirstSequence}..{LastSequence} applied: {Stored} stored, {Duplicates} duplicate, {Rejected} rejected")]
+            Message = "Batch {FirstSequence}..{LastSequence} applied: " +
+                "{Stored} stored, {Duplicates} duplicate, {Rejected} rejected")]
         public static partial void BatchApplied(
             ILogger logger,
             long firstSequence,

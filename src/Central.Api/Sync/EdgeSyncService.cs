@@ -71,6 +71,7 @@ internal sealed partial class EdgeSyncService(
             Log.StreamGap(logger, result.PreviousHighWater, batch.FirstSequence);
         }
 
-        Log.BatchApplied(logger, batch.FirstSequence, batch.LastSequence, result.Stored, result.Duplicates, batch.Rejected.Count);
+        Log.BatchApplied(
+            logger, batch.FirstSequence, batch.LastSequence, result.Stored, result.Duplicates, batch.Rejected.Count);
     }
 }

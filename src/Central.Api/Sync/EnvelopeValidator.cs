@@ -55,7 +55,11 @@ internal static class EnvelopeValidator
         }
     }
 
-    private static SyncRecord? CheckKlantcontact(Envelope envelope, string recordId, DateTimeOffset now, FieldErrors errors)
+    private static SyncRecord? CheckKlantcontact(
+        Envelope envelope,
+        string recordId,
+        DateTimeOffset now,
+        FieldErrors errors)
     {
         var klantcontact = envelope.Klantcontact;
         KlantcontactValidator.Validate(klantcontact, now, errors.Under("klantcontact"));
@@ -74,7 +78,11 @@ internal static class EnvelopeValidator
         return new SyncRecord(recordId, envelope.Sequence, normalized, null);
     }
 
-    private static SyncRecord? CheckInterneTaak(Envelope envelope, string recordId, DateTimeOffset now, FieldErrors errors)
+    private static SyncRecord? CheckInterneTaak(
+        Envelope envelope,
+        string recordId,
+        DateTimeOffset now,
+        FieldErrors errors)
     {
         var taak = envelope.InterneTaak;
         InterneTaakValidator.Validate(taak, now, errors.Under("interneTaak"));

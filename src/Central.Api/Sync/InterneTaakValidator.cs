@@ -17,7 +17,8 @@ internal static class InterneTaakValidator
         FieldRules.Uuid(errors, "klantcontactUuid", taak.KlantcontactUuid, required: true);
         FieldRules.DefinedEnum(errors, "dienstverleningstype", taak.Dienstverleningstype, required: false);
         FieldRules.Required(errors, "wachtrij", taak.Wachtrij, MaxWachtrij);
-        FieldRules.E164(errors, "terugbelnummer", taak.Terugbelnummer, required: taak.Soort == SoortTaak.Terugbelverzoek);
+        var isTerugbelverzoek = taak.Soort == SoortTaak.Terugbelverzoek;
+        FieldRules.E164(errors, "terugbelnummer", taak.Terugbelnummer, required: isTerugbelverzoek);
         FieldRules.MaxLength(errors, "toelichting", taak.Toelichting, MaxToelichting);
         FieldRules.PastTime(errors, "aangemaaktOp", taak.AangemaaktOp, now, required: true);
     }

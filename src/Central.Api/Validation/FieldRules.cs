@@ -80,7 +80,10 @@ internal static partial class FieldRules
         }
     }
 
-    /// <summary>A time that happened: present, valid, not before 2000, not ahead of <paramref name="now"/> by more than the skew.</summary>
+    /// <summary>
+    /// A time that happened: present, valid, not before 2000, and not ahead of <paramref name="now"/> by more
+    /// than the allowed clock skew.
+    /// </summary>
     public static void PastTime(FieldErrors errors, string field, Timestamp? value, DateTimeOffset now, bool required)
     {
         if (value is null)

@@ -27,7 +27,11 @@ public sealed class EdgeConfigurationTests : IDisposable
         var menu = configuration.IvrMenu;
         Assert.Equal(
             DefaultPrompts,
-            new[] { menu.WelcomePrompt, menu.MenuPrompt, menu.ClosedPrompt, menu.InvalidPrompt, menu.GoodbyePrompt, menu.CallbackConfirmedPrompt });
+            new[]
+            {
+                menu.WelcomePrompt, menu.MenuPrompt, menu.ClosedPrompt,
+                menu.InvalidPrompt, menu.GoodbyePrompt, menu.CallbackConfirmedPrompt,
+            });
         Assert.Equal(
             DefaultOptions,
             menu.Options.Select(o => $"{o.Digit}:{o.Dienstverleningstype}:{o.Wachtrij}"));

@@ -27,8 +27,13 @@ public sealed class CentralAppTests : IDisposable
     [Fact]
     public async Task Start_InvalidOptions_FailsReportingEveryProblem()
     {
-        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => CentralHost.StartAsync(
-            _directory, null, "--Central:Gemeente=Utrecht", "--Central:GrpcUrl=http://central.example:7081", "--Central:MaxBatchEnvelopes=0"));
+        string[] invalid =
+        [
+            "--Central:Gemeente=Utrecht", "--Central:GrpcUrl=http://central.example:7081", "--Central:MaxBatchEnvelopes=0",
+        ];
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(
+            () => CentralHost.StartAsync(_directory, null, invalid));
 
         Assert.Equal(3, error.Failures.Count());
         Assert.Contains(error.Failures, f => f.Contains("Gemeente", StringComparison.Ordinal));

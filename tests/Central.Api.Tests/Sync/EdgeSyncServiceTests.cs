@@ -166,6 +166,36 @@ public sealed class EdgeSyncServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task PushBatch_MoreEnvelopesThanConfigured_ReturnsInvalidArgument()
+    {
+        await using var host = await CentralHost.StartAsync(_directory, null, "--Central:MaxBatchEnvelopes=3");
+
+        var error = await Assert.ThrowsAsync<RpcException>(
+            async () => await host.Sync.PushBatchAsync(TestData.Batch(CentralHost.Start, 1, 4)));
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Equal("envelopes must hold at most 3 items", error.Status.Detail);
+    }
+
+    [Fact]
+    public async Task PushBatch_FiveHundredRecordsAtMaximumSize_AreAllStored()
+    {
+        // About 5 MB on the wire: more than gRPC's 4 MiB default, within Central's limit.
+        await using var host = await CentralHost.StartAsync(_directory);
+        var batch = TestData.Batch(CentralHost.Start, 1, 500);
+        foreach (var envelope in batch.Envelopes)
+        {
+            envelope.Klantcontact.Inhoud = new string('i', 10_000);
+            envelope.Klantcontact.Onderwerp = new string('o', 200);
+        }
+
+        var response = await host.Sync.PushBatchAsync(batch);
+
+        Assert.Equal(500, response.AcknowledgedSequence);
+        Assert.Equal(500, await CountAsync("klantcontacten"));
+    }
+
+    [Fact]
     public async Task PushBatch_CentralRestartsMidSequence_ContinuesWithoutLossOrDuplicates()
     {
         var batch = TestData.Batch(CentralHost.Start, first: 1, count: 6);
