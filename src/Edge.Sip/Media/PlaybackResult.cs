@@ -6,6 +6,6 @@ public enum PlaybackResult
     /// <summary>The last sample of the prompt went out (or, while we do not send, its time passed).</summary>
     Completed,
 
-    /// <summary>Playback was stopped (barge-in with <see cref="RtpSession.StopPlayback"/>) or the session closed.</summary>
+    /// <summary>Stopped by <see cref="RtpSession.StopPlayback"/> (barge-in), or the session closed.</summary>
     Stopped,
 }

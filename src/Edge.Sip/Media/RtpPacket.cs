@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 
 namespace Edge.Sip.Media;
 
-/// <summary>Reads and writes RTP packets (RFC 3550 §5.1). Invalid input is reported as a value, never thrown.</summary>
+/// <summary>Reads and writes RTP packets (RFC 3550 §5.1). Invalid input is a value, never an exception.</summary>
 public static class RtpPacket
 {
     /// <summary>The length of the fixed header.</summary>
@@ -151,7 +151,8 @@ public static class RtpPacket
         ArgumentOutOfRangeException.ThrowIfGreaterThan(header.PayloadType, (byte)127, nameof(header));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(header.Csrcs.Length, 15, nameof(header));
         ArgumentOutOfRangeException.ThrowIfNotEqual(header.ExtensionData.Length % 4, 0, nameof(header));
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(header.ExtensionData.Length, 4 * ushort.MaxValue, nameof(header));
+        var maxExtension = 4 * ushort.MaxValue;
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(header.ExtensionData.Length, maxExtension, nameof(header));
         ArgumentOutOfRangeException.ThrowIfNegative(paddingLength);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(paddingLength, 255);
     }
@@ -174,7 +175,8 @@ public static class RtpPacket
         if (header.HasExtension)
         {
             BinaryPrimitives.WriteUInt16BigEndian(destination[offset..], header.ExtensionProfile);
-            BinaryPrimitives.WriteUInt16BigEndian(destination[(offset + 2)..], (ushort)(header.ExtensionData.Length / 4));
+            var words = (ushort)(header.ExtensionData.Length / 4);
+            BinaryPrimitives.WriteUInt16BigEndian(destination[(offset + 2)..], words);
             header.ExtensionData.Span.CopyTo(destination[(offset + 4)..]);
         }
     }

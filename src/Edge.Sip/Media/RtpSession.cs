@@ -85,7 +85,7 @@ public sealed partial class RtpSession : IAsyncDisposable
         return Outbound.Play(prompt, cancellationToken);
     }
 
-    /// <summary>Stops the playing prompt and drops the queued ones (barge-in); their tasks complete as stopped.</summary>
+    /// <summary>Stops the playing prompt and drops queued ones (barge-in); their tasks complete as stopped.</summary>
     public void StopPlayback() => Outbound.StopPlayback();
 
     /// <summary>

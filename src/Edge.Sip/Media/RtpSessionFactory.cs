@@ -85,7 +85,8 @@ public sealed partial class RtpSessionFactory : IAsyncDisposable
 
     internal RtpSession CreateSession(IRtpTransport transport)
     {
-        var session = new RtpSession(transport, _options, _timeProvider, _sessionLogger, s => _pacer.Remove(s.Outbound));
+        var session = new RtpSession(
+            transport, _options, _timeProvider, _sessionLogger, s => _pacer.Remove(s.Outbound));
         _pacer.Add(session.Outbound);
         return session;
     }

@@ -32,7 +32,7 @@ internal sealed class MediaTestContext : IAsyncDisposable
         MediaDirection direction = MediaDirection.SendReceive) =>
         Session.Configure(new RtpSessionConfiguration(Remote, codec, eventPayloadType, direction));
 
-    /// <summary>Moves the fake clock in small steps so the pacer's periodic timer fires at each of its due times.</summary>
+    /// <summary>Moves the fake clock in small steps so the pacer's timer fires at each of its due times.</summary>
     public void Advance(TimeSpan span, int stepMilliseconds = 1)
     {
         var step = TimeSpan.FromMilliseconds(stepMilliseconds);

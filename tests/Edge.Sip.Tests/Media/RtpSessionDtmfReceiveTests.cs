@@ -3,7 +3,7 @@ using Edge.Sip.Media;
 
 namespace Edge.Sip.Tests.Media;
 
-/// <summary>Case P1 (one digit per RFC 4733 event), P2 (receive on the caller's payload number), P10 (volume).</summary>
+/// <summary>Cases P1 (one digit per RFC 4733 event), P2 (receive on the caller's number), P10 (volume).</summary>
 public sealed class RtpSessionDtmfReceiveTests
 {
     private const byte EventPayloadType = 101;

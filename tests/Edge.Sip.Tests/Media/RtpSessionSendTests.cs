@@ -3,7 +3,7 @@ using Edge.Sip.Media;
 
 namespace Edge.Sip.Tests.Media;
 
-/// <summary>Pacing on absolute deadlines, one timestamp clock across prompts, direction, latching, P2 sending.</summary>
+/// <summary>Pacing on absolute deadlines, one clock across prompts, direction, latching, P2 sending.</summary>
 public sealed class RtpSessionSendTests
 {
     private static readonly TimeSpan Frame = TimeSpan.FromMilliseconds(20);
@@ -237,7 +237,8 @@ public sealed class RtpSessionSendTests
     [InlineData(110)]
     public async Task SendDtmfAsync_NegotiatedPayloadType_SendsStartUpdatesAndThreeEndsOnIt(int payloadType)
     {
-        await using var context = new MediaTestContext(new RtpOptions { DtmfToneDuration = TimeSpan.FromMilliseconds(100) });
+        var options = new RtpOptions { DtmfToneDuration = TimeSpan.FromMilliseconds(100) };
+        await using var context = new MediaTestContext(options);
         context.Configure(eventPayloadType: (byte)payloadType);
         context.Advance(TimeSpan.FromMilliseconds(40));
 

@@ -21,7 +21,7 @@ internal static class TestRtp
         return Packet(payloadType, sequence, timestamp, payload, marker, ssrc);
     }
 
-    /// <summary>A complete key press: start with marker, <paramref name="updates"/> updates, three end packets.</summary>
+    /// <summary>A whole key press: start with marker, <paramref name="updates"/> updates, three ends.</summary>
     public static IEnumerable<byte[]> KeyPress(byte payloadType, ushort firstSequence, uint timestamp, byte eventCode,
         int updates = 3, uint ssrc = 0x5EED)
     {

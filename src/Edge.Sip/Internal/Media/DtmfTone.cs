@@ -41,7 +41,7 @@ internal sealed class DtmfTone(byte eventCode, int toneFrames, byte volume)
         return new TelephoneEvent(eventCode, _packetsSent >= toneFrames, volume, (ushort)(frames * SamplesPerFrame));
     }
 
-    /// <summary>Cancelling completes the caller's task; a tone that has started still runs to its end packets.</summary>
+    /// <summary>Cancelling completes the caller's task; a started tone still runs to its end packets.</summary>
     public void CancelWith(CancellationToken cancellationToken)
     {
         if (cancellationToken.CanBeCanceled)

@@ -75,7 +75,9 @@ internal static class WavParser
             return WavFormat.Reject("the data chunk comes before the fmt chunk");
         }
 
-        return length == 0 ? WavFormat.Reject("the data chunk is empty") : new WavFormat(codec.Value, offset, length, null);
+        return length == 0
+            ? WavFormat.Reject("the data chunk is empty")
+            : new WavFormat(codec.Value, offset, length, null);
     }
 
     private static WavFormat ParseFormat(ReadOnlySpan<byte> fmt)

@@ -1,0 +1,56 @@
+using System.Net;
+using Edge.Sip.Media;
+using Microsoft.Extensions.Logging;
+
+namespace Edge.Sip.Tests.Media;
+
+/// <summary>Two sessions on real UDP sockets on 127.0.0.1, paced by the real clock.</summary>
+public sealed class RtpSessionLoopbackTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
+
+    [Fact]
+    public async Task TwoSessions_OnLoopback_ExchangeAudioAndDtmfBothWays()
+    {
+        var logs = new RecordingLoggerFactory();
+        var firstPort = 20000 + (2 * Random.Shared.Next(6000));
+        var options = new RtpOptions
+        {
+            BindAddress = IPAddress.Loopback,
+            FirstPort = firstPort,
+            LastPort = firstPort + 20,
+        };
+        await using var factory = new RtpSessionFactory(options, TimeProvider.System, logs);
+        await using var caller = Create(factory);
+        await using var gateway = Create(factory);
+        using var timeout = new CancellationTokenSource(Timeout);
+        gateway.Configure(new RtpSessionConfiguration(caller.LocalEndPoint, AudioCodec.Pcmu, 96));
+        caller.Configure(new RtpSessionConfiguration(gateway.LocalEndPoint, AudioCodec.Pcma, 96));
+
+        var prompt = new Prompt("welkom", AudioCodec.Pcmu, Enumerable.Repeat((byte)0x11, 2400).ToArray());
+        var playing = gateway.PlayAsync(prompt, timeout.Token);
+        Assert.Equal(DtmfSendResult.Sent, await caller.SendDtmfAsync('7', timeout.Token));
+        var heard = await gateway.Digits.ReadAsync(timeout.Token);
+        Assert.Equal(PlaybackResult.Completed, await playing);
+        Assert.Equal(DtmfSendResult.Sent, await gateway.SendDtmfAsync('#', timeout.Token));
+        var callerHeard = await caller.Digits.ReadAsync(timeout.Token);
+
+        Assert.Equal(('7', DtmfSource.Rfc4733), (heard.Digit, heard.Source));
+        Assert.Equal(('#', DtmfSource.Rfc4733), (callerHeard.Digit, callerHeard.Source));
+        Assert.False(gateway.Digits.TryRead(out _));
+        Assert.False(caller.Digits.TryRead(out _));
+        // The digit is reported on the first event packet; by then the 15 prompt frames sent before it have arrived.
+        Assert.True(caller.GetStatistics().PacketsReceived >= 15 + 1, "the prompt's frames reached the caller");
+        Assert.True(gateway.GetStatistics().PacketsReceived >= 7);
+        Assert.Equal(0, caller.GetStatistics().InvalidPacketsReceived);
+        Assert.DoesNotContain(logs.Entries, e => e.Level >= LogLevel.Error);
+        Assert.DoesNotContain(logs.Entries, e => e.Values.Any(v => v.Value is char or "7" or "#"));
+    }
+
+    private static RtpSession Create(RtpSessionFactory factory)
+    {
+        var result = factory.CreateSession();
+        Assert.True(result.IsSuccess);
+        return result.Session;
+    }
+}
