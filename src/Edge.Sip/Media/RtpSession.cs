@@ -66,8 +66,10 @@ public sealed partial class RtpSession : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(configuration.RemoteEndPoint, nameof(configuration));
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-        _inbound.Configure(configuration);
+        // Outbound first: a packet that arrives once the inbound side has reset its latch must win over the SDP
+        // address, not be overwritten by it.
         Outbound.Configure(configuration);
+        _inbound.Configure(configuration);
         Log.Configured(_logger, LocalEndPoint.Port, configuration.Codec, configuration.TelephoneEventPayloadType,
             configuration.Direction);
     }
@@ -112,6 +114,8 @@ public sealed partial class RtpSession : IAsyncDisposable
     /// <returns>False when <paramref name="digit"/> is not a DTMF digit or the session is closed.</returns>
     public bool ReportSipInfoDigit(char digit)
     {
+        // Limitation: a phone that sends the same key press both as SIP INFO and as RFC 4733 is heard twice; the
+        // signalling layer should report INFO digits only when telephone-event was not negotiated.
         if (!DtmfEvents.TryGetEventCode(digit, out var eventCode) || !DtmfEvents.TryGetDigit(eventCode, out var value))
         {
             return false;

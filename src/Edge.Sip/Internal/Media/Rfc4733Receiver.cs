@@ -18,6 +18,9 @@ internal sealed class Rfc4733Receiver(TimeProvider timeProvider, TimeSpan stateT
     public bool TryAccept(uint ssrc, uint timestamp, ReadOnlySpan<byte> payload, out char digit)
     {
         digit = '\0';
+
+        // Limitation: only the first event block is read; RFC 2198 redundancy and several events in one packet
+        // (RFC 4733 §2.5.1.5) are not decoded. Senders of DTMF to a gateway use neither in practice.
         if (!TelephoneEvent.TryParse(payload, out var value) || !DtmfEvents.TryGetDigit(value.EventCode, out var found))
         {
             return false;

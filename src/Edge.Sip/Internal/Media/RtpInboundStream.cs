@@ -69,6 +69,9 @@ internal sealed partial class RtpInboundStream(
             }
 
             _packetsReceived++;
+
+            // Limitation: received audio is counted, not decoded or buffered (no jitter buffer): the IVR only needs
+            // the caller's digits. Recording or speech recognition would need a jitter buffer here.
             if (parsed.Header.PayloadType == _eventPayloadType)
             {
                 AcceptEvent(parsed.Header, datagram.Slice(parsed.PayloadOffset, parsed.PayloadLength));
@@ -107,6 +110,8 @@ internal sealed partial class RtpInboundStream(
             return true;
         }
 
+        // Limitation: latching happens once per offer/answer; if the caller's NAT mapping changes mid-call the
+        // new source is dropped until the next re-INVITE, the price of not letting a third party hijack the stream.
         if (_latched is null)
         {
             _latched = Copy(source);

@@ -4,6 +4,9 @@ using Microsoft.Extensions.Logging;
 
 namespace Edge.Sip.Internal.Media;
 
+// Limitation: no RTCP (RFC 3550 §6) is sent or read on port + 1; the brief scopes RTP only, and phones and
+// sipp/baresip keep the call up without it. Quality reports from RTCP are therefore not available.
+
 /// <summary>
 /// A bound UDP socket for one session. Receives with one pending asynchronous read (no thread per call) and sends
 /// synchronously from the pacer, without allocating per packet.
