@@ -71,11 +71,13 @@ internal sealed class CentralHost : IAsyncDisposable
         return new CentralHost(app, time, logs);
     }
 
+    /// <summary>Stops the app, then fails the test on any error log or seeded personal data in any log line.</summary>
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
         _channel.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
+        Logs.AssertClean(TestData.PersonalData);
     }
 }

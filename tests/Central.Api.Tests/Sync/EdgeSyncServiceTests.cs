@@ -57,6 +57,49 @@ public sealed class EdgeSyncServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task PushBatch_SameBatchConcurrently_StoresEachRecordOnce()
+    {
+        await using var host = await CentralHost.StartAsync(_directory);
+        var batch = TestData.Batch(CentralHost.Start, first: 1, count: 50);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => host.Sync.PushBatchAsync(batch).ResponseAsync));
+
+        Assert.All(responses, r => Assert.Equal(50, r.AcknowledgedSequence));
+        Assert.Equal(50, await CountAsync("klantcontacten"));
+    }
+
+    [Fact]
+    public async Task PushBatch_BatchStartsPastTheHighWaterMark_StoresItAndWarnsAboutTheGap()
+    {
+        await using var host = await CentralHost.StartAsync(_directory);
+        await host.Sync.PushBatchAsync(TestData.Batch(CentralHost.Start, first: 1, count: 3));
+
+        var response = await host.Sync.PushBatchAsync(TestData.Batch(CentralHost.Start, first: 6, count: 2));
+
+        Assert.Equal(7, response.AcknowledgedSequence);
+        Assert.Equal(7, await HighWaterAsync());
+        Assert.Contains(host.Logs.Entries, e => e.EventId == 2004);
+    }
+
+    [Fact]
+    public async Task PushBatch_OtherGemeenteOnSameDatabase_KeepsTenantsApart()
+    {
+        var batch = TestData.Batch(CentralHost.Start, first: 1, count: 2);
+        await using (var utrecht = await CentralHost.StartAsync(_directory, null, "--Central:Gemeente=0344"))
+        {
+            await utrecht.Sync.PushBatchAsync(batch);
+        }
+
+        await using var amsterdam = await CentralHost.StartAsync(_directory);
+        var before = await amsterdam.Klantcontacten.ListKlantcontactenAsync(new ListKlantcontactenRequest());
+        await amsterdam.Sync.PushBatchAsync(batch);
+
+        Assert.Equal(0, before.Count);
+        Assert.Equal(2, await CountAsync("klantcontacten"));
+        Assert.Equal(4, await DatabaseProbe.ScalarAsync(_directory, "SELECT COUNT(*) FROM klantcontacten"));
+    }
+
+    [Fact]
     public async Task PushBatch_RecordIdStoredFromAnotherStream_IsNoOp()
     {
         await using var host = await CentralHost.StartAsync(_directory);
