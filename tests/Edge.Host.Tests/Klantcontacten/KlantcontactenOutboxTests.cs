@@ -1,0 +1,114 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Edge.Host.Tests.Support;
+
+namespace Edge.Host.Tests.Klantcontacten;
+
+/// <summary>
+/// POST /api/v1/klantcontacten end to end on the real host with the real Omni.Sdk outbox file and no Central:
+/// the record is durable and waits in the backlog.
+/// </summary>
+public sealed class KlantcontactenOutboxTests : IDisposable
+{
+    private const string Path = "/api/v1/klantcontacten";
+    private const string Inhoud = "Dhr. Bakker, BSN 111222333, belt over zijn rijbewijs";
+
+    private readonly TempDirectory _data = new();
+
+    [Fact]
+    public async Task Post_NoCentral_201AndRecordWaitsInBacklogAcrossRestart()
+    {
+        string uuid;
+        await using (var host = await TestEdgeHost.StartAsync(_data))
+        {
+            using var response = await PostAsync(host, $$"""{"kanaal":"webformulier","inhoud":"{{Inhoud}}"}""");
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            uuid = Json(await response.Content.ReadAsStringAsync()).GetProperty("uuid").GetString()!;
+
+            var health = await HealthAsync(host);
+            Assert.Equal(1, health.GetProperty("backlog").GetInt64());
+            Assert.True(health.GetProperty("backlogBytes").GetInt64() > 0);
+            AssertNoPersonalData(host);
+        }
+
+        await using var restarted = await TestEdgeHost.StartAsync(_data);
+        Assert.Equal(1, (await HealthAsync(restarted)).GetProperty("backlog").GetInt64());
+
+        using var replay = await PostAsync(restarted, $$"""{"uuid":"{{uuid}}","kanaal":"webformulier"}""");
+        Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
+        Assert.Equal(1, (await HealthAsync(restarted)).GetProperty("backlog").GetInt64());
+        AssertNoPersonalData(restarted);
+    }
+
+    [Fact]
+    public async Task Post_SameUuidTwice_201Then200AndOneRecord()
+    {
+        await using var host = await TestEdgeHost.StartAsync(_data);
+        const string json = """{"uuid":"0190a0b2-7c4e-7d1a-9b1e-2f0c3d4e5f61","kanaal":"telefoon"}""";
+
+        using var first = await PostAsync(host, json);
+        using var second = await PostAsync(host, json);
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal(1, (await HealthAsync(host)).GetProperty("backlog").GetInt64());
+    }
+
+    [Fact]
+    public async Task Post_OutboxBudgetReached_503WithRetryAfterAndHealthUnhealthy()
+    {
+        await using var host = await TestEdgeHost.StartAsync(_data, null, "--Omni:MaxRecords=1");
+
+        using var first = await PostAsync(host, """{"kanaal":"balie"}""");
+        using var second = await PostAsync(host, $$"""{"kanaal":"balie","inhoud":"{{Inhoud}}"}""");
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, second.StatusCode);
+        Assert.NotNull(second.Headers.RetryAfter?.Delta);
+        using var health = await host.Client.GetAsync("/healthz");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
+        Assert.True(Json(await health.Content.ReadAsStringAsync()).GetProperty("storageFull").GetBoolean());
+        AssertNoPersonalData(host, "AppendRefusedFull");
+    }
+
+    [Fact]
+    public async Task Post_NoKanaal_400WithTheOutboxReason()
+    {
+        await using var host = await TestEdgeHost.StartAsync(_data);
+
+        using var response = await PostAsync(host, $$"""{"inhoud":"{{Inhoud}}"}""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.Contains("kanaal:", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Bakker", text, StringComparison.Ordinal);
+        Assert.Equal(0, (await HealthAsync(host)).GetProperty("backlog").GetInt64());
+    }
+
+    public void Dispose() => _data.Dispose();
+
+    private static void AssertNoPersonalData(TestEdgeHost host, params string[] expectedErrorEvents)
+    {
+        host.Logs.AssertNoneContain("Bakker", "111222333", "rijbewijs");
+        host.Logs.AssertNoErrors(expectedErrorEvents);
+    }
+
+    private static async Task<HttpResponseMessage> PostAsync(TestEdgeHost host, string json)
+    {
+        using var content = new StringContent(json, Encoding.UTF8, "application/json");
+        return await host.Client.PostAsync(Path, content);
+    }
+
+    private static async Task<JsonElement> HealthAsync(TestEdgeHost host)
+    {
+        using var response = await host.Client.GetAsync("/healthz");
+        return Json(await response.Content.ReadAsStringAsync());
+    }
+
+    private static JsonElement Json(string text)
+    {
+        using var document = JsonDocument.Parse(text);
+        return document.RootElement.Clone();
+    }
+}
