@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using Edge.Sip.Media;
 using Microsoft.Extensions.Logging;
 
@@ -13,13 +14,7 @@ public sealed class RtpSessionLoopbackTests
     public async Task TwoSessions_OnLoopback_ExchangeAudioAndDtmfBothWays()
     {
         var logs = new RecordingLoggerFactory();
-        var firstPort = 20000 + (2 * Random.Shared.Next(6000));
-        var options = new RtpOptions
-        {
-            BindAddress = IPAddress.Loopback,
-            FirstPort = firstPort,
-            LastPort = firstPort + 20,
-        };
+        var options = LoopbackOptions();
         await using var factory = new RtpSessionFactory(options, TimeProvider.System, logs);
         await using var caller = Create(factory);
         await using var gateway = Create(factory);
@@ -45,6 +40,45 @@ public sealed class RtpSessionLoopbackTests
         Assert.Equal(0, caller.GetStatistics().InvalidPacketsReceived);
         Assert.DoesNotContain(logs.Entries, e => e.Level >= LogLevel.Error);
         Assert.DoesNotContain(logs.Entries, e => e.Values.Any(v => v.Value is char or "7" or "#"));
+    }
+
+    [Fact]
+    public async Task ReceiveLoop_AfterSendingToAClosedPort_KeepsReceiving()
+    {
+        var logs = new RecordingLoggerFactory();
+        var options = LoopbackOptions();
+        await using var factory = new RtpSessionFactory(options, TimeProvider.System, logs);
+        await using var gateway = Create(factory);
+        await using var caller = Create(factory);
+        using var timeout = new CancellationTokenSource(Timeout);
+        var closedPort = ClosedUdpPort();
+
+        // P10: sending to a port nobody listens on makes the kernel answer ICMP port unreachable, which can surface
+        // as an error on the next receive; the loop must survive it.
+        gateway.Configure(new RtpSessionConfiguration(closedPort, AudioCodec.Pcmu, 101));
+        var prompt = new Prompt("kort", AudioCodec.Pcmu, new byte[800]);
+        Assert.Equal(PlaybackResult.Completed, await gateway.PlayAsync(prompt, timeout.Token));
+        caller.Configure(new RtpSessionConfiguration(gateway.LocalEndPoint, AudioCodec.Pcmu, 101));
+        Assert.Equal(DtmfSendResult.Sent, await caller.SendDtmfAsync('5', timeout.Token));
+
+        var heard = await gateway.Digits.ReadAsync(timeout.Token);
+
+        Assert.Equal('5', heard.Digit);
+        Assert.DoesNotContain(logs.Entries, e => e.Level >= LogLevel.Error);
+    }
+
+    private static RtpOptions LoopbackOptions()
+    {
+        // Below Linux's ephemeral range (32768+), so other tests' port-0 sockets do not collide with ours.
+        var firstPort = 20000 + (2 * Random.Shared.Next(6000));
+        return new RtpOptions { BindAddress = IPAddress.Loopback, FirstPort = firstPort, LastPort = firstPort + 20 };
+    }
+
+    private static IPEndPoint ClosedUdpPort()
+    {
+        using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        probe.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        return (IPEndPoint)probe.LocalEndPoint!;
     }
 
     private static RtpSession Create(RtpSessionFactory factory)
