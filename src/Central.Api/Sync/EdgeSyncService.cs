@@ -43,6 +43,9 @@ internal sealed partial class EdgeSyncService(
         ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
+
+        // Limitation: every edge gets the same configuration; per-device or per-location menus need a
+        // device registry, which Central does not have yet. device_id is accepted but not used.
         var current = configuration.Current;
         var response = new GetConfigurationResponse { Version = current.Version };
         if (!string.Equals(request.KnownVersion, current.Version, StringComparison.Ordinal))

@@ -14,6 +14,8 @@ internal static class InterneTaakValidator
         ArgumentNullException.ThrowIfNull(taak);
         FieldRules.Uuid(errors, "uuid", taak.Uuid, required: true);
         FieldRules.DefinedEnum(errors, "soort", taak.Soort, required: true);
+        // Limitation: only the form of klantcontactUuid is checked, not that the contact is stored: the edge
+        // may send the task before its contact in another batch, and refusing it would lose the follow-up.
         FieldRules.Uuid(errors, "klantcontactUuid", taak.KlantcontactUuid, required: true);
         FieldRules.DefinedEnum(errors, "dienstverleningstype", taak.Dienstverleningstype, required: false);
         FieldRules.Required(errors, "wachtrij", taak.Wachtrij, MaxWachtrij);

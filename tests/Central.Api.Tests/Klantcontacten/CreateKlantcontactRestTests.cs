@@ -118,6 +118,18 @@ public sealed class CreateKlantcontactRestTests : IDisposable
     }
 
     [Fact]
+    public async Task Post_UnparsableTimestampHoldingPersonalData_Returns400AndLogsNoValue()
+    {
+        await using var host = await CentralHost.StartAsync(_directory);
+        var json = $$"""{"uuid":"{{TestData.NewUuid(CentralHost.Start)}}","kanaal":"balie","plaatsgevondenOp":"{{TestData.Bsn}}"}""";
+
+        using var response = await host.Http.PostAsync(Path, RestJson.Body(json));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.DoesNotContain(host.Logs.Entries, e => (e.Message + e.Exception).Contains(TestData.Bsn, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Post_OnderwerpOf200Emoji_IsAcceptedBecauseCharactersAreCountedNotUtf16Units()
     {
         await using var host = await CentralHost.StartAsync(_directory);
