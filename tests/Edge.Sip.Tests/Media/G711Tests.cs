@@ -76,8 +76,8 @@ public sealed class G711Tests
         var toALaw = new byte[256];
         var toMuLaw = new byte[256];
 
-        G711.Transcode(codes, AudioCodec.Pcmu, toALaw, AudioCodec.Pcma);
-        G711.Transcode(codes, AudioCodec.Pcma, toMuLaw, AudioCodec.Pcmu);
+        G711.Transcode(codes, CallAudioCodec.Pcmu, toALaw, CallAudioCodec.Pcma);
+        G711.Transcode(codes, CallAudioCodec.Pcma, toMuLaw, CallAudioCodec.Pcmu);
 
         for (var code = 0; code < 256; code++)
         {
@@ -92,7 +92,7 @@ public sealed class G711Tests
         byte[] source = [0x00, 0x7F, 0x80, 0xFF];
         var destination = new byte[4];
 
-        G711.Transcode(source, AudioCodec.Pcma, destination, AudioCodec.Pcma);
+        G711.Transcode(source, CallAudioCodec.Pcma, destination, CallAudioCodec.Pcma);
 
         Assert.Equal(source, destination);
     }
@@ -104,8 +104,8 @@ public sealed class G711Tests
         var codes = new byte[samples.Length];
         var decoded = new short[samples.Length];
 
-        G711.Encode(samples, AudioCodec.Pcma, codes);
-        G711.Decode(codes, AudioCodec.Pcma, decoded);
+        G711.Encode(samples, CallAudioCodec.Pcma, codes);
+        G711.Decode(codes, CallAudioCodec.Pcma, decoded);
 
         Assert.Equal(samples.Select(G711.LinearToALaw), codes);
         Assert.Equal(codes.Select(G711.ALawToLinear), decoded);
@@ -114,7 +114,7 @@ public sealed class G711Tests
     [Fact]
     public void Silence_PerCodec_DecodesToNearZero()
     {
-        Assert.Equal(0, G711.MuLawToLinear(G711.Silence(AudioCodec.Pcmu)));
-        Assert.Equal(8, G711.ALawToLinear(G711.Silence(AudioCodec.Pcma)));
+        Assert.Equal(0, G711.MuLawToLinear(G711.Silence(CallAudioCodec.Pcmu)));
+        Assert.Equal(8, G711.ALawToLinear(G711.Silence(CallAudioCodec.Pcma)));
     }
 }

@@ -27,9 +27,9 @@ internal sealed class MediaTestContext : IAsyncDisposable
     public RtpSession Session { get; }
 
     public void Configure(
-        AudioCodec codec = AudioCodec.Pcmu,
+        CallAudioCodec codec = CallAudioCodec.Pcmu,
         byte? eventPayloadType = 101,
-        MediaDirection direction = MediaDirection.SendReceive) =>
+        CallMediaDirection direction = CallMediaDirection.SendReceive) =>
         Session.Configure(new RtpSessionConfiguration(Remote, codec, eventPayloadType, direction));
 
     /// <summary>Moves the fake clock in small steps so the pacer's timer fires at each of its due times.</summary>

@@ -15,7 +15,7 @@ public sealed class RtpPacerTests
         var sessions = transports.Select(factory.CreateSession).ToArray();
         foreach (var session in sessions)
         {
-            session.Configure(new RtpSessionConfiguration(MediaTestContext.Remote, AudioCodec.Pcmu, 101));
+            session.Configure(new RtpSessionConfiguration(MediaTestContext.Remote, CallAudioCodec.Pcmu, 101));
         }
 
         for (var i = 0; i < 200; i++)

@@ -19,10 +19,10 @@ public sealed class RtpSessionLoopbackTests
         await using var caller = Create(factory);
         await using var gateway = Create(factory);
         using var timeout = new CancellationTokenSource(Timeout);
-        gateway.Configure(new RtpSessionConfiguration(caller.LocalEndPoint, AudioCodec.Pcmu, 96));
-        caller.Configure(new RtpSessionConfiguration(gateway.LocalEndPoint, AudioCodec.Pcma, 96));
+        gateway.Configure(new RtpSessionConfiguration(caller.LocalEndPoint, CallAudioCodec.Pcmu, 96));
+        caller.Configure(new RtpSessionConfiguration(gateway.LocalEndPoint, CallAudioCodec.Pcma, 96));
 
-        var prompt = new Prompt("welkom", AudioCodec.Pcmu, Enumerable.Repeat((byte)0x11, 2400).ToArray());
+        var prompt = new Prompt("welkom", CallAudioCodec.Pcmu, Enumerable.Repeat((byte)0x11, 2400).ToArray());
         var playing = gateway.PlayAsync(prompt, timeout.Token);
         Assert.Equal(DtmfSendResult.Sent, await caller.SendDtmfAsync('7', timeout.Token));
         var heard = await gateway.Digits.ReadAsync(timeout.Token);
@@ -55,10 +55,10 @@ public sealed class RtpSessionLoopbackTests
 
         // P10: sending to a port nobody listens on makes the kernel answer ICMP port unreachable, which can surface
         // as an error on the next receive; the loop must survive it.
-        gateway.Configure(new RtpSessionConfiguration(closedPort, AudioCodec.Pcmu, 101));
-        var prompt = new Prompt("kort", AudioCodec.Pcmu, new byte[800]);
+        gateway.Configure(new RtpSessionConfiguration(closedPort, CallAudioCodec.Pcmu, 101));
+        var prompt = new Prompt("kort", CallAudioCodec.Pcmu, new byte[800]);
         Assert.Equal(PlaybackResult.Completed, await gateway.PlayAsync(prompt, timeout.Token));
-        caller.Configure(new RtpSessionConfiguration(gateway.LocalEndPoint, AudioCodec.Pcmu, 101));
+        caller.Configure(new RtpSessionConfiguration(gateway.LocalEndPoint, CallAudioCodec.Pcmu, 101));
         Assert.Equal(DtmfSendResult.Sent, await caller.SendDtmfAsync('5', timeout.Token));
 
         var heard = await gateway.Digits.ReadAsync(timeout.Token);

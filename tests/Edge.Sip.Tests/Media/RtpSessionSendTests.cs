@@ -48,9 +48,9 @@ public sealed class RtpSessionSendTests
     public async Task PlayAsync_TwoPromptsWithSilenceBetween_KeepOneContinuousClock()
     {
         await using var context = new MediaTestContext();
-        context.Configure(AudioCodec.Pcmu);
-        var first = new Prompt("a", AudioCodec.Pcmu, Filled(0x11, 400));
-        var second = new Prompt("b", AudioCodec.Pcma, Filled(G711.LinearToALaw(1000), 320));
+        context.Configure(CallAudioCodec.Pcmu);
+        var first = new Prompt("a", CallAudioCodec.Pcmu, Filled(0x11, 400));
+        var second = new Prompt("b", CallAudioCodec.Pcma, Filled(G711.LinearToALaw(1000), 320));
 
         var firstPlay = context.Session.PlayAsync(first, CancellationToken.None);
         context.Advance(TimeSpan.FromMilliseconds(100));
@@ -77,8 +77,8 @@ public sealed class RtpSessionSendTests
         await using var context = new MediaTestContext();
         context.Configure();
 
-        var first = context.Session.PlayAsync(new Prompt("a", AudioCodec.Pcmu, Filled(0x11, 100)), default);
-        var second = context.Session.PlayAsync(new Prompt("b", AudioCodec.Pcmu, Filled(0x22, 100)), default);
+        var first = context.Session.PlayAsync(new Prompt("a", CallAudioCodec.Pcmu, Filled(0x11, 100)), default);
+        var second = context.Session.PlayAsync(new Prompt("b", CallAudioCodec.Pcmu, Filled(0x22, 100)), default);
         context.Advance(TimeSpan.FromMilliseconds(50));
 
         await Task.WhenAll(first, second);
@@ -92,7 +92,7 @@ public sealed class RtpSessionSendTests
     {
         await using var context = new MediaTestContext();
         context.Configure();
-        var play = context.Session.PlayAsync(new Prompt("a", AudioCodec.Pcmu, Filled(0x11, 8000)), default);
+        var play = context.Session.PlayAsync(new Prompt("a", CallAudioCodec.Pcmu, Filled(0x11, 8000)), default);
         context.Advance(TimeSpan.FromMilliseconds(45));
 
         context.Session.StopPlayback();
@@ -109,8 +109,9 @@ public sealed class RtpSessionSendTests
         await using var context = new MediaTestContext();
         context.Configure();
         using var cancel = new CancellationTokenSource();
-        var cancelled = context.Session.PlayAsync(new Prompt("a", AudioCodec.Pcmu, Filled(0x11, 800)), cancel.Token);
-        var next = context.Session.PlayAsync(new Prompt("b", AudioCodec.Pcmu, Filled(0x22, 160)), default);
+        var longPrompt = new Prompt("a", CallAudioCodec.Pcmu, Filled(0x11, 800));
+        var cancelled = context.Session.PlayAsync(longPrompt, cancel.Token);
+        var next = context.Session.PlayAsync(new Prompt("b", CallAudioCodec.Pcmu, Filled(0x22, 160)), default);
 
         await cancel.CancelAsync();
         context.Advance(TimeSpan.FromMilliseconds(25));
@@ -121,14 +122,14 @@ public sealed class RtpSessionSendTests
     }
 
     [Theory]
-    [InlineData(MediaDirection.ReceiveOnly)]
-    [InlineData(MediaDirection.Inactive)]
-    public async Task PlayAsync_WhenNotSending_SendsNothingButKeepsTime(MediaDirection direction)
+    [InlineData(CallMediaDirection.ReceiveOnly)]
+    [InlineData(CallMediaDirection.Inactive)]
+    public async Task PlayAsync_WhenNotSending_SendsNothingButKeepsTime(CallMediaDirection direction)
     {
         await using var context = new MediaTestContext();
         context.Configure(direction: direction);
 
-        var play = context.Session.PlayAsync(new Prompt("a", AudioCodec.Pcmu, Filled(0x11, 800)), default);
+        var play = context.Session.PlayAsync(new Prompt("a", CallAudioCodec.Pcmu, Filled(0x11, 800)), default);
         context.Advance(TimeSpan.FromMilliseconds(120));
 
         Assert.Equal(PlaybackResult.Completed, await play);
@@ -143,10 +144,10 @@ public sealed class RtpSessionSendTests
         context.Advance(TimeSpan.FromMilliseconds(5));
         context.Configure();
         context.Advance(TimeSpan.FromMilliseconds(40));
-        context.Configure(direction: MediaDirection.ReceiveOnly);
+        context.Configure(direction: CallMediaDirection.ReceiveOnly);
         context.Advance(TimeSpan.FromMilliseconds(100));
 
-        context.Configure(direction: MediaDirection.SendReceive);
+        context.Configure(direction: CallMediaDirection.SendReceive);
         context.Advance(TimeSpan.FromMilliseconds(20));
 
         var sent = context.Transport.Sent;
@@ -175,6 +176,36 @@ public sealed class RtpSessionSendTests
         Assert.Equal(1, statistics.PacketsReceived);
         Assert.Equal(1, statistics.PacketsFromOtherSources);
         Assert.False(context.Session.Digits.TryRead(out _));
+    }
+
+    [Fact]
+    public async Task Configure_NoRemoteAddress_SendsNothingUntilMediaArrivesThenAnswersItsSource()
+    {
+        await using var context = new MediaTestContext();
+        var phone = new IPEndPoint(IPAddress.Loopback, 31000);
+        context.Session.Configure(new RtpSessionConfiguration(null, CallAudioCodec.Pcmu, 101));
+        context.Advance(TimeSpan.FromMilliseconds(60));
+        var sentBeforeMedia = context.Transport.Sent.Count;
+        var dtmfBeforeMedia = await context.Session.SendDtmfAsync('1', default);
+
+        context.Transport.Deliver(TestRtp.Audio(1, 160), phone);
+        context.Advance(TimeSpan.FromMilliseconds(40));
+
+        Assert.Equal(0, sentBeforeMedia);
+        Assert.Equal(DtmfSendResult.NotSending, dtmfBeforeMedia);
+        Assert.NotEmpty(context.Transport.Sent);
+        Assert.All(context.Transport.Sent, p => Assert.Equal(phone, p.Destination));
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(128)]
+    public async Task Configure_PayloadTypeOutOfRange_Throws(int payloadType)
+    {
+        await using var context = new MediaTestContext();
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => context.Session.Configure(
+            new RtpSessionConfiguration(MediaTestContext.Remote, CallAudioCodec.Pcmu, payloadType)));
     }
 
     [Fact]
@@ -211,7 +242,7 @@ public sealed class RtpSessionSendTests
     public async Task OnTick_BeforeConfigure_SendsNothing()
     {
         await using var context = new MediaTestContext();
-        var play = context.Session.PlayAsync(new Prompt("a", AudioCodec.Pcmu, Filled(0x11, 160)), default);
+        var play = context.Session.PlayAsync(new Prompt("a", CallAudioCodec.Pcmu, Filled(0x11, 160)), default);
 
         context.Advance(TimeSpan.FromMilliseconds(100));
 
@@ -224,7 +255,7 @@ public sealed class RtpSessionSendTests
     {
         var context = new MediaTestContext();
         context.Configure();
-        var play = context.Session.PlayAsync(new Prompt("a", AudioCodec.Pcmu, Filled(0x11, 8000)), default);
+        var play = context.Session.PlayAsync(new Prompt("a", CallAudioCodec.Pcmu, Filled(0x11, 8000)), default);
 
         await context.DisposeAsync();
 
@@ -274,7 +305,7 @@ public sealed class RtpSessionSendTests
     {
         await using var context = new MediaTestContext();
         context.Configure();
-        var play = context.Session.PlayAsync(new Prompt("a", AudioCodec.Pcmu, Filled(0x11, 480)), default);
+        var play = context.Session.PlayAsync(new Prompt("a", CallAudioCodec.Pcmu, Filled(0x11, 480)), default);
         context.Advance(TimeSpan.FromMilliseconds(10));
 
         var send = context.Session.SendDtmfAsync('1', default);

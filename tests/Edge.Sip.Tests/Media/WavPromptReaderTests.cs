@@ -11,11 +11,11 @@ public sealed class WavPromptReaderTests
     private static readonly byte[] Samples = [0x01, 0x02, 0x03, 0x04, 0x05];
 
     [Theory]
-    [InlineData(MuLaw, false, AudioCodec.Pcmu)]
-    [InlineData(MuLaw, true, AudioCodec.Pcmu)]
-    [InlineData(ALaw, false, AudioCodec.Pcma)]
-    [InlineData(ALaw, true, AudioCodec.Pcma)]
-    public void Read_G711WithFmt16Or18_ReturnsPrompt(ushort tag, bool fmt18, AudioCodec codec)
+    [InlineData(MuLaw, false, CallAudioCodec.Pcmu)]
+    [InlineData(MuLaw, true, CallAudioCodec.Pcmu)]
+    [InlineData(ALaw, false, CallAudioCodec.Pcma)]
+    [InlineData(ALaw, true, CallAudioCodec.Pcma)]
+    public void Read_G711WithFmt16Or18_ReturnsPrompt(ushort tag, bool fmt18, CallAudioCodec codec)
     {
         var file = WavFile.Build(("fmt ", WavFile.Fmt(tag, withExtraSize: fmt18)), ("data", Samples));
 
@@ -194,7 +194,7 @@ public sealed class WavPromptReaderTests
             var result = await WavPromptReader.ReadFileAsync(file, CancellationToken.None);
 
             Assert.True(result.IsSuccess, result.Error);
-            Assert.Equal(AudioCodec.Pcmu, result.Prompt.Codec);
+            Assert.Equal(CallAudioCodec.Pcmu, result.Prompt.Codec);
             Assert.True(result.Prompt.Duration > TimeSpan.FromSeconds(1));
         }
     }

@@ -58,8 +58,25 @@ internal sealed class EndpointHarness : IAsyncDisposable
         var (call, _) = await RingAsync(callId, invite);
         Assert.Equal(CallActionResult.Succeeded, await call.AcceptAsync(new IPEndPoint(IPAddress.Loopback, 40000), CallAudioCodec.Pcmu));
         var ok = Peer.ReceiveStatus(200);
-        Send(SipText.Ack(ok, Port, Peer.Port));
+        var cseq = (int)SipFields.CSeq(ok).Number;
+        Send(SipText.Ack(ok, Port, Peer.Port, cseq));
+
+        // An in-dialog OPTIONS answered means the ACK before it was processed (one ordered UDP loop).
+        Send(SipText.InDialog("OPTIONS", ok, Port, Peer.Port, cseq, "z9hG4bK-sync" + cseq));
+        Assert.Equal("OPTIONS", SipFields.CSeq(Peer.ReceiveStatus(200)).Method);
         return (call, ok);
+    }
+
+    /// <summary>Waits until everything the peer sent so far was processed: one ordered UDP loop answers in order.</summary>
+    public void Sync()
+    {
+        var id = "sync-" + Guid.NewGuid().ToString("N");
+        Send("OPTIONS sip:ivr@127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:" + Peer.Port + ";branch=z9hG4bK" + id +
+            ";rport\r\nFrom: <sip:sync@127.0.0.1>;tag=s\r\nTo: <sip:ivr@127.0.0.1>\r\nCall-ID: " + id +
+            "\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n");
+        while (Peer.Receive().CallId != id)
+        {
+        }
     }
 
     public static async Task<CallEvent> NextEventAsync(IncomingCall call)
