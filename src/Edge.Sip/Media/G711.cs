@@ -37,16 +37,16 @@ public static class G711
     /// <summary>The code that represents silence in <paramref name="codec"/>.</summary>
     /// <param name="codec">The codec.</param>
     /// <returns>The silence code.</returns>
-    public static byte Silence(AudioCodec codec) => codec == AudioCodec.Pcma ? ALawSilence : MuLawSilence;
+    public static byte Silence(CallAudioCodec codec) => codec == CallAudioCodec.Pcma ? ALawSilence : MuLawSilence;
 
     /// <summary>Decodes G.711 codes to linear samples.</summary>
     /// <param name="source">The codes.</param>
     /// <param name="codec">The law the codes are in.</param>
     /// <param name="destination">Receives one sample per code; at least as long as <paramref name="source"/>.</param>
-    public static void Decode(ReadOnlySpan<byte> source, AudioCodec codec, Span<short> destination)
+    public static void Decode(ReadOnlySpan<byte> source, CallAudioCodec codec, Span<short> destination)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(destination.Length, source.Length, nameof(destination));
-        var table = codec == AudioCodec.Pcma ? G711Tables.ALawToLinear : G711Tables.MuLawToLinear;
+        var table = codec == CallAudioCodec.Pcma ? G711Tables.ALawToLinear : G711Tables.MuLawToLinear;
         for (var i = 0; i < source.Length; i++)
         {
             destination[i] = table[source[i]];
@@ -57,10 +57,10 @@ public static class G711
     /// <param name="source">The linear samples.</param>
     /// <param name="codec">The law to encode in.</param>
     /// <param name="destination">Receives one code per sample; at least as long as <paramref name="source"/>.</param>
-    public static void Encode(ReadOnlySpan<short> source, AudioCodec codec, Span<byte> destination)
+    public static void Encode(ReadOnlySpan<short> source, CallAudioCodec codec, Span<byte> destination)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(destination.Length, source.Length, nameof(destination));
-        var table = codec == AudioCodec.Pcma ? G711Tables.LinearToALaw : G711Tables.LinearToMuLaw;
+        var table = codec == CallAudioCodec.Pcma ? G711Tables.LinearToALaw : G711Tables.LinearToMuLaw;
         for (var i = 0; i < source.Length; i++)
         {
             destination[i] = table[source[i] + 32768];
@@ -77,9 +77,9 @@ public static class G711
     /// <param name="destinationCodec">The law to produce.</param>
     public static void Transcode(
         ReadOnlySpan<byte> source,
-        AudioCodec sourceCodec,
+        CallAudioCodec sourceCodec,
         Span<byte> destination,
-        AudioCodec destinationCodec)
+        CallAudioCodec destinationCodec)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(destination.Length, source.Length, nameof(destination));
         if (sourceCodec == destinationCodec)
@@ -88,7 +88,7 @@ public static class G711
             return;
         }
 
-        var table = sourceCodec == AudioCodec.Pcmu ? G711Tables.MuLawToALaw : G711Tables.ALawToMuLaw;
+        var table = sourceCodec == CallAudioCodec.Pcmu ? G711Tables.MuLawToALaw : G711Tables.ALawToMuLaw;
         for (var i = 0; i < source.Length; i++)
         {
             destination[i] = table[source[i]];

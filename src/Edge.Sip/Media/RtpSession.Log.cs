@@ -11,9 +11,9 @@ public sealed partial class RtpSession
         public static partial void Configured(
             ILogger logger,
             int localPort,
-            AudioCodec codec,
-            byte? eventPayloadType,
-            MediaDirection direction);
+            CallAudioCodec codec,
+            int? eventPayloadType,
+            CallMediaDirection direction);
 
         [LoggerMessage(EventId = 4011, EventName = "RtpSessionClosed", Level = LogLevel.Debug,
             Message = "RTP on port {LocalPort}: closed; sent {PacketsSent}, received {PacketsReceived}, "

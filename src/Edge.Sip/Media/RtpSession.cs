@@ -64,7 +64,11 @@ public sealed partial class RtpSession : IAsyncDisposable
     public void Configure(RtpSessionConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        ArgumentNullException.ThrowIfNull(configuration.RemoteEndPoint, nameof(configuration));
+        if (configuration.TelephoneEventPayloadType is < 0 or > 127)
+        {
+            throw new ArgumentOutOfRangeException(nameof(configuration), "TelephoneEventPayloadType must be 0-127.");
+        }
+
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         // Outbound first: a packet that arrives once the inbound side has reset its latch must win over the SDP
         // address, not be overwritten by it.

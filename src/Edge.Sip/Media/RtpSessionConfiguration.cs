@@ -2,15 +2,19 @@ using System.Net;
 
 namespace Edge.Sip.Media;
 
-/// <summary>What the SDP offer/answer decided for one call's audio stream.</summary>
-/// <param name="RemoteEndPoint">The address and port from the remote SDP; replaced by the source of the first RTP
-/// packet received (symmetric RTP, RFC 4961) once media arrives.</param>
+/// <summary>
+/// What the SDP offer/answer decided for one call's audio stream; the fields line up with <see cref="MediaOffer"/>.
+/// </summary>
+/// <param name="RemoteEndPoint">The address and port from the remote SDP, or null when it gave none (we then send
+/// nothing until media arrives). Replaced by the source of the first RTP packet received (symmetric RTP,
+/// RFC 4961).</param>
 /// <param name="Codec">The negotiated G.711 codec.</param>
 /// <param name="TelephoneEventPayloadType">The payload type the remote offered for telephone-event (RFC 4733
-/// §7.1.1), used for both sending and receiving; null when DTMF events were not negotiated.</param>
-/// <param name="Direction">Our media direction.</param>
+/// §7.1.1), 0–127, used for both sending and receiving; null when DTMF events were not negotiated.</param>
+/// <param name="Direction">Our media direction (RFC 3264 §6.1); hold by the caller means
+/// <see cref="CallMediaDirection.ReceiveOnly"/>, under which prompts still run on the clock, silently.</param>
 public sealed record RtpSessionConfiguration(
-    IPEndPoint RemoteEndPoint,
-    AudioCodec Codec,
-    byte? TelephoneEventPayloadType,
-    MediaDirection Direction = MediaDirection.SendReceive);
+    IPEndPoint? RemoteEndPoint,
+    CallAudioCodec Codec,
+    int? TelephoneEventPayloadType,
+    CallMediaDirection Direction = CallMediaDirection.SendReceive);

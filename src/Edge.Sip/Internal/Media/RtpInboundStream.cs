@@ -45,7 +45,7 @@ internal sealed partial class RtpInboundStream(
             // A new offer/answer may move the remote; latch again to whatever it sends from next.
             _configured = true;
             _latched = null;
-            _eventPayloadType = configuration.TelephoneEventPayloadType;
+            _eventPayloadType = (byte?)configuration.TelephoneEventPayloadType;
         }
     }
 

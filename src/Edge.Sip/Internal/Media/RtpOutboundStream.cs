@@ -32,7 +32,7 @@ internal sealed partial class RtpOutboundStream
     private long _clockStart = -1;
     private long _frameIndex;
     private SocketAddress? _destination;
-    private AudioCodec _codec;
+    private CallAudioCodec _codec;
     private byte? _eventPayloadType;
     private bool _sending;
     private bool _marker = true;
@@ -55,13 +55,13 @@ internal sealed partial class RtpOutboundStream
 
     public void Configure(RtpSessionConfiguration configuration)
     {
-        var destination = configuration.RemoteEndPoint.Serialize();
+        var destination = configuration.RemoteEndPoint?.Serialize();
         lock (_gate)
         {
             _destination = destination;
             _codec = configuration.Codec;
-            _eventPayloadType = configuration.TelephoneEventPayloadType;
-            _sending = configuration.Direction is MediaDirection.SendReceive or MediaDirection.SendOnly;
+            _eventPayloadType = (byte?)configuration.TelephoneEventPayloadType;
+            _sending = configuration.Direction is CallMediaDirection.SendReceive or CallMediaDirection.SendOnly;
             if (_clockStart < 0)
             {
                 _clockStart = _timeProvider.GetTimestamp();
@@ -313,7 +313,7 @@ internal sealed partial class RtpOutboundStream
             return DtmfSendResult.SessionClosed;
         }
 
-        if (_clockStart < 0 || !_sending)
+        if (_clockStart < 0 || !_sending || _destination is null)
         {
             return DtmfSendResult.NotSending;
         }

@@ -1,5 +1,3 @@
-using Edge.Sip.Media;
-
 namespace Edge.Sip.Internal.Media;
 
 /// <summary>What the WAV parser found: the codec and where the samples are, or why the file is rejected.</summary>
@@ -7,7 +5,11 @@ namespace Edge.Sip.Internal.Media;
 /// <param name="DataOffset">Offset of the first sample byte in the file.</param>
 /// <param name="DataLength">Number of sample bytes.</param>
 /// <param name="Error">The reason for rejection, or null when accepted.</param>
-internal readonly record struct WavFormat(AudioCodec Codec, int DataOffset, int DataLength, string? Error)
+internal readonly record struct WavFormat(
+    CallAudioCodec Codec,
+    int DataOffset,
+    int DataLength,
+    string? Error)
 {
-    public static WavFormat Reject(string reason) => new(AudioCodec.Pcmu, 0, 0, reason);
+    public static WavFormat Reject(string reason) => new(CallAudioCodec.Pcmu, 0, 0, reason);
 }

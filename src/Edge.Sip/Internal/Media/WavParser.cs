@@ -34,7 +34,7 @@ internal static class WavParser
 
     private static WavFormat WalkChunks(ReadOnlySpan<byte> riff)
     {
-        AudioCodec? codec = null;
+        CallAudioCodec? codec = null;
         var offset = 12;
         while (offset + ChunkHeaderLength <= riff.Length)
         {
@@ -68,7 +68,7 @@ internal static class WavParser
         return WavFormat.Reject(codec is null ? "no fmt chunk" : "no data chunk");
     }
 
-    private static WavFormat AcceptData(AudioCodec? codec, int offset, int length)
+    private static WavFormat AcceptData(CallAudioCodec? codec, int offset, int length)
     {
         if (codec is null)
         {
@@ -122,6 +122,6 @@ internal static class WavParser
             return WavFormat.Reject($"{bits} bits per sample is not supported (expected 8)");
         }
 
-        return new WavFormat(tag == FormatMulaw ? AudioCodec.Pcmu : AudioCodec.Pcma, 0, 0, null);
+        return new WavFormat(tag == FormatMulaw ? CallAudioCodec.Pcmu : CallAudioCodec.Pcma, 0, 0, null);
     }
 }
