@@ -14,7 +14,8 @@ namespace Central.Api.Tests;
 /// </summary>
 internal sealed class CentralHost : IAsyncDisposable
 {
-    public static readonly DateTimeOffset Start = new(2026, 12, 4, 10, 0, 0, TimeSpan.Zero);
+    // Years away from the real clock, so code that reads the system clock instead of TimeProvider fails these tests.
+    public static readonly DateTimeOffset Start = new(2031, 3, 10, 10, 0, 0, TimeSpan.Zero);
 
     private readonly WebApplication _app;
     private readonly GrpcChannel _channel;

@@ -34,7 +34,7 @@ public sealed class CreateKlantcontactRestTests : IDisposable
         var uuid = TestData.NewUuid(CentralHost.Start);
         var json = $$"""
             {"uuid":"{{uuid}}","kanaal":"telefoon","onderwerp":"Afval","dienstverleningstype":"melden_overlast",
-             "plaatsgevondenOp":"2026-12-04T09:58:00Z","journeyId":"j-7"}
+             "plaatsgevondenOp":"2031-03-10T09:58:00Z","journeyId":"j-7"}
             """;
 
         using var response = await host.Http.PostAsync(Path, RestJson.Body(json));

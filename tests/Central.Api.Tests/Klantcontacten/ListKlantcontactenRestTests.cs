@@ -44,7 +44,7 @@ public sealed class ListKlantcontactenRestTests : IDisposable
     public async Task List_TimeRange_IncludesFromAndExcludesTo()
     {
         await using var host = await CentralHost.StartAsync(_directory);
-        var times = new[] { "2026-12-04T08:00:00Z", "2026-12-04T09:00:00Z", "2026-12-04T09:30:00Z" };
+        var times = new[] { "2031-03-10T08:00:00Z", "2031-03-10T09:00:00Z", "2031-03-10T09:30:00Z" };
         foreach (var time in times)
         {
             var klantcontact = TestData.Klantcontact(CentralHost.Start);
@@ -52,10 +52,10 @@ public sealed class ListKlantcontactenRestTests : IDisposable
             await host.Klantcontacten.CreateKlantcontactAsync(new CreateKlantcontactRequest { Klantcontact = klantcontact });
         }
 
-        var page = await ListAsync(host, "?plaatsgevondenOpVanaf=2026-12-04T09:00:00Z&plaatsgevondenOpTot=2026-12-04T09:30:00Z");
+        var page = await ListAsync(host, "?plaatsgevondenOpVanaf=2031-03-10T09:00:00Z&plaatsgevondenOpTot=2031-03-10T09:30:00Z");
 
         var only = Assert.Single(page.Results);
-        Assert.Equal(Timestamp.Parser.ParseJson("\"2026-12-04T09:00:00Z\""), only.PlaatsgevondenOp);
+        Assert.Equal(Timestamp.Parser.ParseJson("\"2031-03-10T09:00:00Z\""), only.PlaatsgevondenOp);
     }
 
     [Theory]

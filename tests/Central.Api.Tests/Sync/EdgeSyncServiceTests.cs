@@ -151,6 +151,22 @@ public sealed class EdgeSyncServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task PushBatch_ClockCatchesUpWithAnEarlyRecord_AcceptsItThen()
+    {
+        await using var host = await CentralHost.StartAsync(_directory);
+        var early = TestData.Klantcontact(CentralHost.Start);
+        early.PlaatsgevondenOp = Timestamp.FromDateTimeOffset(CentralHost.Start.AddMinutes(10));
+
+        var refused = await host.Sync.PushBatchAsync(TestData.Batch("stream-a", TestData.Envelope(1, early)));
+        host.Time.Advance(TimeSpan.FromMinutes(5));
+        var accepted = await host.Sync.PushBatchAsync(TestData.Batch("stream-b", TestData.Envelope(1, early)));
+
+        Assert.Single(refused.Rejections);
+        Assert.Empty(accepted.Rejections);
+        Assert.Equal(1, await CountAsync("klantcontacten"));
+    }
+
+    [Fact]
     public async Task PushBatch_InterneTaakWithItsKlantcontact_QueuesOneFollowUpEvenWhenReplayed()
     {
         await using var host = await CentralHost.StartAsync(_directory);
