@@ -17,4 +17,17 @@ public sealed record RtpSessionConfiguration(
     IPEndPoint? RemoteEndPoint,
     CallAudioCodec Codec,
     int? TelephoneEventPayloadType,
-    CallMediaDirection Direction = CallMediaDirection.SendReceive);
+    CallMediaDirection Direction = CallMediaDirection.SendReceive)
+{
+    /// <summary>The configuration for an offer/answer result of the signalling layer.</summary>
+    /// <param name="offer">The remote offer or answer, as <c>IncomingCall.Offer</c> or <c>MediaChanged.Media</c>
+    /// give it, with our direction already derived.</param>
+    /// <param name="codec">The codec chosen for the call.</param>
+    /// <returns>The configuration.</returns>
+    public static RtpSessionConfiguration FromOffer(MediaOffer offer, CallAudioCodec codec)
+    {
+        ArgumentNullException.ThrowIfNull(offer);
+        return new RtpSessionConfiguration(
+            offer.RemoteEndPoint, codec, offer.TelephoneEventPayloadType, offer.Direction);
+    }
+}

@@ -164,7 +164,7 @@ internal sealed partial class RtpOutboundStream
     {
         lock (_gate)
         {
-            var maxGap = TimeSpan.FromSeconds((double)_maxGap / _timeProvider.TimestampFrequency);
+            var maxGap = TimeSpan.FromTicks(_maxGap * TimeSpan.TicksPerSecond / _timeProvider.TimestampFrequency);
             return (_packetsSent, maxGap, _lateFramesSkipped);
         }
     }
