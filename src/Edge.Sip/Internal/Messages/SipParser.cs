@@ -156,7 +156,14 @@ internal static class SipParser
             return;
         }
 
-        foreach (var item in HeaderText.SplitList(value))
+        var items = HeaderText.SplitList(value);
+        if (items.Count == 0)
+        {
+            // An empty list (such as "Supported:") is kept, so it survives a round trip.
+            message.Add(name, string.Empty);
+        }
+
+        foreach (var item in items)
         {
             message.Add(name, item);
         }
