@@ -48,11 +48,9 @@ internal static class SipText
     }
 
     /// <summary>The ACK for a 2xx: a new branch, the CSeq number of the INVITE.</summary>
-    public static string Ack(SipMessage response, int sipPort, int peerPort, int cseq = 1, string body = "", string branch = "z9hG4bK-ack1")
-    {
-        var text = InDialog("ACK", response, sipPort, peerPort, cseq, branch, body, body.Length > 0 ? "application/sdp" : "");
-        return text;
-    }
+    public static string Ack(SipMessage response, int sipPort, int peerPort, int cseq = 1, string body = "", string branch = "z9hG4bK-ack1",
+        string transport = "UDP") =>
+        InDialog("ACK", response, sipPort, peerPort, cseq, branch, body, body.Length > 0 ? "application/sdp" : "", transport: transport);
 
     /// <summary>A response to a request we received (a BYE, REFER ...).</summary>
     public static string Response(SipMessage request, int status, string reason, string extraHeaders = "", string toTag = "caller-to")

@@ -1,0 +1,82 @@
+using System.Text;
+using Edge.Sip.Internal.Messages;
+using Edge.Sip.Internal.Transport;
+
+namespace Edge.Sip.Tests.Internal.Transport;
+
+public sealed class TcpFramerTests
+{
+    private static readonly string Body = "Signal=5 é€";
+
+    private static readonly string Info =
+        "INFO sip:ivr@127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/TCP 127.0.0.1:5070;branch=z9hG4bK1\r\n" +
+        "From: <sip:a@127.0.0.1>;tag=1\r\nTo: <sip:b@127.0.0.1>;tag=2\r\nCall-ID: c\r\nCSeq: 2 INFO\r\n" +
+        "Content-Type: application/dtmf-relay\r\nContent-Length: " + Encoding.UTF8.GetByteCount(Body) + "\r\n\r\n" + Body;
+
+    [Fact]
+    public void Feed_SplitAtEveryByteOffset_YieldsTheSameMessage()
+    {
+        var bytes = Encoding.UTF8.GetBytes(Info);
+        for (var split = 1; split < bytes.Length; split++)
+        {
+            var framer = new TcpFramer();
+            var frames = framer.Feed(bytes.AsSpan(0, split));
+            frames.AddRange(framer.Feed(bytes.AsSpan(split)));
+
+            var frame = Assert.Single(frames);
+            Assert.Equal(FrameKind.Message, frame.Kind);
+            Assert.Equal(bytes, frame.Bytes);
+        }
+    }
+
+    [Fact]
+    public void Feed_OneByteAtATime_YieldsMessageWithMultiByteBody()
+    {
+        var framer = new TcpFramer();
+        var frames = new List<Frame>();
+        foreach (var b in Encoding.UTF8.GetBytes(Info))
+        {
+            frames.AddRange(framer.Feed([b]));
+        }
+
+        var message = SipParser.Parse(Assert.Single(frames).Bytes).Message!;
+        Assert.Equal(Body, Encoding.UTF8.GetString(message.Body));
+    }
+
+    [Fact]
+    public void Feed_TwoMessagesInOneSegmentWithKeepAlives_YieldsBothAndAPing()
+    {
+        var text = "\r\n" + Info + "\r\n" + Info + "\r\n\r\n";
+
+        var frames = new TcpFramer().Feed(Encoding.UTF8.GetBytes(text));
+
+        Assert.Equal([FrameKind.Message, FrameKind.Message, FrameKind.Ping], frames.Select(f => f.Kind));
+    }
+
+    [Theory]
+    [InlineData("-5")]
+    [InlineData("abc")]
+    [InlineData("99999999")]
+    public void Feed_BadContentLength_BadLength(string length)
+    {
+        var text = Info.Replace("Content-Length: " + Encoding.UTF8.GetByteCount(Body), "Content-Length: " + length, StringComparison.Ordinal);
+
+        var frames = new TcpFramer().Feed(Encoding.UTF8.GetBytes(text));
+
+        Assert.Equal(FrameKind.BadLength, Assert.Single(frames).Kind);
+    }
+
+    [Fact]
+    public void Feed_EndlessHead_TooLarge()
+    {
+        var framer = new TcpFramer();
+        var chunk = Encoding.UTF8.GetBytes("X-Long: " + new string('a', 1000) + "\r\n");
+        var frames = new List<Frame>();
+        for (var i = 0; i < 80 && frames.Count == 0; i++)
+        {
+            frames.AddRange(framer.Feed(chunk));
+        }
+
+        Assert.Equal(FrameKind.TooLarge, Assert.Single(frames).Kind);
+    }
+}
