@@ -40,6 +40,7 @@ internal static class CentralApp
         services.AddSingleton<SqliteDatabase>();
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<EdgeConfigurationProvider>();
+        services.AddSingleton<WachtrijRouter>();
         services.AddSingleton<ISyncStore, SqliteSyncStore>();
         services.AddSingleton<IKlantcontactStore, SqliteKlantcontactStore>();
         services.AddHostedService<StartupTasks>();

@@ -36,6 +36,13 @@ internal sealed record CentralOptions
     public string? EdgeConfigurationFile { get; set; }
 
     /// <summary>
+    /// The queue for a follow-up that names neither a wachtrij nor a dienst with one. Default "kcc-algemeen".
+    /// </summary>
+    [Required]
+    [MaxLength(100)]
+    public string DefaultWachtrij { get; set; } = "kcc-algemeen";
+
+    /// <summary>
     /// The most envelopes one PushBatch may carry. Default 10,000, the top of Omni.Sdk's BatchSize range, so
     /// that no valid SDK setting makes every batch malformed (which would stall the edge's outbox).
     /// </summary>

@@ -13,6 +13,7 @@ namespace Central.Api.Sync;
 internal sealed partial class EdgeSyncService(
     ISyncStore store,
     EdgeConfigurationProvider configuration,
+    WachtrijRouter router,
     TimeProvider timeProvider,
     IOptions<CentralOptions> options,
     ILogger<EdgeSyncService> logger) : EdgeSync.EdgeSyncBase
@@ -27,7 +28,7 @@ internal sealed partial class EdgeSyncService(
             throw new RpcException(new Status(StatusCode.InvalidArgument, problem));
         }
 
-        var batch = EnvelopeValidator.Sort(request, timeProvider.GetUtcNow());
+        var batch = EnvelopeValidator.Sort(request, timeProvider.GetUtcNow(), router);
         var result = await store.ApplyBatchAsync(batch, context.CancellationToken);
         LogOutcome(batch, result);
 

@@ -10,7 +10,7 @@ namespace Central.Api.Sync;
 /// </summary>
 internal static class EnvelopeValidator
 {
-    public static SyncBatch Sort(PushBatchRequest request, DateTimeOffset now)
+    public static SyncBatch Sort(PushBatchRequest request, DateTimeOffset now, WachtrijRouter router)
     {
         ArgumentNullException.ThrowIfNull(request);
         var accepted = new List<SyncRecord>(request.Envelopes.Count);
@@ -18,7 +18,7 @@ internal static class EnvelopeValidator
         foreach (var envelope in request.Envelopes)
         {
             var errors = new FieldErrors();
-            var record = Check(envelope, now, errors);
+            var record = Check(envelope, now, router, errors);
             if (record is null || !errors.IsEmpty)
             {
                 rejected.Add(new SyncRejection(envelope.RecordId, envelope.Sequence, errors.ToString()));
@@ -33,7 +33,7 @@ internal static class EnvelopeValidator
             request.Envelopes[^1].Sequence, accepted, rejected, now);
     }
 
-    private static SyncRecord? Check(Envelope envelope, DateTimeOffset now, FieldErrors errors)
+    private static SyncRecord? Check(Envelope envelope, DateTimeOffset now, WachtrijRouter router, FieldErrors errors)
     {
         if (!FieldRules.TryNormalizeUuid(envelope.RecordId, out var recordId))
         {
@@ -46,7 +46,7 @@ internal static class EnvelopeValidator
             case Envelope.PayloadOneofCase.Klantcontact:
                 return CheckKlantcontact(envelope, recordId, now, errors);
             case Envelope.PayloadOneofCase.InterneTaak:
-                return CheckInterneTaak(envelope, recordId, now, errors);
+                return CheckInterneTaak(envelope, recordId, now, router, errors);
             default:
                 // Limitation: a payload kind newer than this Central also lands here and is dead-lettered at
                 // the edge; upgrade Central before edges that send new kinds.
@@ -82,6 +82,7 @@ internal static class EnvelopeValidator
         Envelope envelope,
         string recordId,
         DateTimeOffset now,
+        WachtrijRouter router,
         FieldErrors errors)
     {
         var taak = envelope.InterneTaak;
@@ -95,6 +96,7 @@ internal static class EnvelopeValidator
         normalized.Uuid = recordId;
         FieldRules.TryNormalizeUuid(taak.KlantcontactUuid, out var klantcontactUuid);
         normalized.KlantcontactUuid = klantcontactUuid;
+        normalized.Wachtrij = router.Resolve(normalized);
         return new SyncRecord(recordId, envelope.Sequence, null, normalized);
     }
 

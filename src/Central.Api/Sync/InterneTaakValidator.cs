@@ -18,7 +18,8 @@ internal static class InterneTaakValidator
         // may send the task before its contact in another batch, and refusing it would lose the follow-up.
         FieldRules.Uuid(errors, "klantcontactUuid", taak.KlantcontactUuid, required: true);
         FieldRules.DefinedEnum(errors, "dienstverleningstype", taak.Dienstverleningstype, required: false);
-        FieldRules.Required(errors, "wachtrij", taak.Wachtrij, MaxWachtrij);
+        // An empty wachtrij is routed by Central (WachtrijRouter).
+        FieldRules.MaxLength(errors, "wachtrij", taak.Wachtrij, MaxWachtrij);
         var isTerugbelverzoek = taak.Soort == SoortTaak.Terugbelverzoek;
         FieldRules.E164(errors, "terugbelnummer", taak.Terugbelnummer, required: isTerugbelverzoek);
         FieldRules.MaxLength(errors, "toelichting", taak.Toelichting, MaxToelichting);

@@ -183,6 +183,26 @@ public sealed class EdgeSyncServiceTests : IDisposable
         host.Logs.AssertClean(TestData.PersonalData);
     }
 
+    [Theory]
+    [InlineData(Dienstverleningstype.MeldenOverlast, "", "kcc-meldingen")]
+    [InlineData(Dienstverleningstype.Unspecified, "", "kcc-terugbellen")]
+    [InlineData(Dienstverleningstype.MeldenOverlast, "wijkteam-noord", "wijkteam-noord")]
+    public async Task PushBatch_InterneTaakWithoutWachtrij_IsRoutedByCentral(
+        Dienstverleningstype type,
+        string wachtrij,
+        string expected)
+    {
+        await using var host = await CentralHost.StartAsync(_directory, null, "--Central:DefaultWachtrij=kcc-terugbellen");
+        var taak = TestData.Terugbelverzoek(CentralHost.Start, TestData.NewUuid(CentralHost.Start));
+        taak.Dienstverleningstype = type;
+        taak.Wachtrij = wachtrij;
+
+        var response = await host.Sync.PushBatchAsync(TestData.Batch("stream-a", TestData.Envelope(1, taak)));
+
+        Assert.Empty(response.Rejections);
+        Assert.Equal(expected, await DatabaseProbe.TextAsync(_directory, "SELECT wachtrij FROM interne_taken"));
+    }
+
     [Fact]
     public async Task PushBatch_TerugbelverzoekWithoutNumber_RejectsNamingTheField()
     {
