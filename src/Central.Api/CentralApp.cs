@@ -52,15 +52,18 @@ internal static class CentralApp
     // gRPC logs each non-OK status with its detail at Information. Our details name fields only, but JSON
     // transcoding's own parse errors quote the offending value (e.g. "Invalid Timestamp value: ..."),
     // which may be personal data. Unhandled exceptions are still logged, at Error.
-    // Limitation: those parse errors still echo the value to the caller in the 400 body; it is not logged.
+    // ValueRedactionMiddleware keeps those values out of the response bodies too. ASP.NET Core's request
+    // logging writes the full URL, query string included, at Information; it is raised to Warning as well.
     private static void KeepRequestValuesOutOfLogs(ILoggingBuilder logging)
     {
+        logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         logging.AddFilter("Grpc.AspNetCore.Server.ServerCallHandler", LogLevel.Warning);
         logging.AddFilter("Grpc.AspNetCore.Grpc.JsonTranscoding.ServerCallHandler", LogLevel.Warning);
     }
 
     private static void MapEndpoints(WebApplication app)
     {
+        app.UseMiddleware<ValueRedactionMiddleware>();
         app.MapGrpcService<EdgeSyncService>();
         app.MapGrpcService<KlantcontactenService>();
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync });

@@ -1,3 +1,4 @@
+using Central.Api.Hosting;
 using Central.Api.Validation;
 using Grpc.Core;
 using Omni.Contracts.V1;
@@ -20,7 +21,7 @@ internal sealed partial class KlantcontactenService(
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
         var now = timeProvider.GetUtcNow();
-        var klantcontact = ValidateForCreate(request, now);
+        var klantcontact = ValidateForCreate(request, now, context);
         var result = await store.CreateAsync(klantcontact, now, context.CancellationToken);
         switch (result.Outcome)
         {
@@ -43,7 +44,7 @@ internal sealed partial class KlantcontactenService(
         ArgumentNullException.ThrowIfNull(context);
         if (!FieldRules.TryNormalizeUuid(request.Uuid, out var uuid))
         {
-            throw Invalid("uuid: must be a UUID in 8-4-4-4-12 form");
+            throw Invalid(context, "uuid: must be a UUID in 8-4-4-4-12 form");
         }
 
         return await store.GetAsync(uuid, context.CancellationToken)
@@ -61,7 +62,7 @@ internal sealed partial class KlantcontactenService(
         if (query is null)
         {
             Log.Invalid(logger, "ListKlantcontacten", errors.Reasons.Count);
-            throw Invalid(errors.ToString());
+            throw Invalid(context, errors.ToString());
         }
 
         var page = await store.ListAsync(query, context.CancellationToken);
@@ -75,7 +76,10 @@ internal sealed partial class KlantcontactenService(
         return response;
     }
 
-    private Klantcontact ValidateForCreate(CreateKlantcontactRequest request, DateTimeOffset now)
+    private Klantcontact ValidateForCreate(
+        CreateKlantcontactRequest request,
+        DateTimeOffset now,
+        ServerCallContext context)
     {
         var errors = new FieldErrors();
         if (request.Klantcontact is null)
@@ -90,7 +94,7 @@ internal sealed partial class KlantcontactenService(
         if (!errors.IsEmpty)
         {
             Log.Invalid(logger, "CreateKlantcontact", errors.Reasons.Count);
-            throw Invalid(errors.ToString());
+            throw Invalid(context, errors.ToString());
         }
 
         // The uuid is stored in one spelling so that "A1..." and "a1..." are the same contact.
@@ -100,6 +104,10 @@ internal sealed partial class KlantcontactenService(
         return klantcontact;
     }
 
-    private static RpcException Invalid(string reasons) =>
-        new(new Status(StatusCode.InvalidArgument, reasons));
+    // Marked so the REST error body passes ValueRedactionMiddleware: these reasons name fields, never values.
+    private static RpcException Invalid(ServerCallContext context, string reasons)
+    {
+        RestErrorMarker.MarkOwnError(context.GetHttpContext());
+        return new RpcException(new Status(StatusCode.InvalidArgument, reasons));
+    }
 }

@@ -118,7 +118,7 @@ public sealed class CreateKlantcontactRestTests : IDisposable
     }
 
     [Fact]
-    public async Task Post_UnparsableTimestampHoldingPersonalData_Returns400AndLogsNoValue()
+    public async Task Post_UnparsableTimestampHoldingPersonalData_Returns400WithoutTheValueInBodyOrLogs()
     {
         await using var host = await CentralHost.StartAsync(_directory);
         var json = $$"""{"uuid":"{{TestData.NewUuid(CentralHost.Start)}}","kanaal":"balie","plaatsgevondenOp":"{{TestData.Bsn}}"}""";
@@ -126,7 +126,23 @@ public sealed class CreateKlantcontactRestTests : IDisposable
         using var response = await host.Http.PostAsync(Path, RestJson.Body(json));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(
+            "request: a field has a value of the wrong type or format for the contract", await MessageAsync(response));
         Assert.DoesNotContain(host.Logs.Entries, e => (e.Message + e.Exception).Contains(TestData.Bsn, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("{\"kanaal\":\"999990019\"}")]
+    [InlineData("{\"onderwerp\":999990019}")]
+    [InlineData("{\"uuid\":\"999990019\"")]
+    public async Task Post_BodyTranscodingCannotParse_Returns400WithoutTheValue(string json)
+    {
+        await using var host = await CentralHost.StartAsync(_directory);
+
+        using var response = await host.Http.PostAsync(Path, RestJson.Body(json));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.DoesNotContain(TestData.Bsn, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -62,6 +62,8 @@ public sealed class ListKlantcontactenRestTests : IDisposable
     [InlineData("?pageSize=501", "pageSize: must be between 1 and 500")]
     [InlineData("?pageSize=-1", "pageSize: must be between 1 and 500")]
     [InlineData("?cursor=bm90LWEtY3Vyc29y", "cursor: is not a cursor from this API")]
+    [InlineData("?kanaal=999990019", "request: a field has a value of the wrong type or format for the contract")]
+    [InlineData("?plaatsgevondenOpVanaf=999990019", "request: a field has a value of the wrong type or format")]
     public async Task List_InvalidParameter_Returns400NamingIt(string query, string expected)
     {
         await using var host = await CentralHost.StartAsync(_directory);
