@@ -72,14 +72,16 @@ internal sealed partial class UserAgentCore
 
     private SipMessage? Check(SipMessage request)
     {
-        if (request.RequestUri?.StartsWith("tel:", StringComparison.OrdinalIgnoreCase) == true)
-        {
-            return ResponseFactory.Create(request, 416, RandomIds.Tag(), "Unsupported URI Scheme");
-        }
-
+        // §8.2.1 method inspection first, then §8.2.2 header inspection.
         if (!Allowed.Contains(request.Method!))
         {
             return MethodNotAllowed(request);
+        }
+
+        if (!SipUri.TryParse(request.RequestUri, out var uri) || uri.Scheme == "tel")
+        {
+            // §8.2.2.1: we are addressed by sip: and sips: URIs only.
+            return ResponseFactory.Create(request, 416, RandomIds.Tag(), "Unsupported URI Scheme");
         }
 
         return CheckMaxForwards(request) ?? CheckRequire(request) ?? CheckDialog(request);

@@ -52,7 +52,14 @@ internal static class SipParser
         var message = ParseStartLine(lines[0]);
         if (message is null)
         {
-            return ParseResult.Fail(ParseError.BadStartLine, "Bad Start Line");
+            // Keep the headers so that a 400 can still be formed for a request with a broken Request-Line.
+            var partial = PartialRequest(lines[0]);
+            if (partial is not null)
+            {
+                ParseHeaders(lines, partial);
+            }
+
+            return ParseResult.Fail(ParseError.BadStartLine, "Bad Request-Line", partial);
         }
 
         var headerError = ParseHeaders(lines, message);
@@ -107,6 +114,15 @@ internal static class SipParser
         return new SipMessage { Method = parts[0], RequestUri = parts[1], Version = parts[2] };
     }
 
+    private static SipMessage? PartialRequest(string line)
+    {
+        var space = line.IndexOf(' ', StringComparison.Ordinal);
+        var method = space > 0 ? line[..space] : string.Empty;
+        return HeaderText.IsToken(method) && !line.StartsWith("SIP/", StringComparison.OrdinalIgnoreCase)
+            ? new SipMessage { Method = method, RequestUri = string.Empty }
+            : null;
+    }
+
     private static SipMessage? ParseStatusLine(string line)
     {
         var firstSpace = line.IndexOf(' ', StringComparison.Ordinal);
@@ -127,13 +143,16 @@ internal static class SipParser
 
     private static ParseResult? ParseHeaders(List<string> lines, SipMessage message)
     {
+        ParseResult? error = null;
         for (var i = 1; i < lines.Count; i++)
         {
             var line = lines[i];
             var colon = line.IndexOf(':', StringComparison.Ordinal);
             if (colon <= 0 || !HeaderText.IsToken(line.AsSpan(0, colon).Trim()))
             {
-                return ParseResult.Fail(ParseError.BadHeader, "Bad Header");
+                // Go on reading: the other headers may still allow a 400 to be formed.
+                error ??= ParseResult.Fail(ParseError.BadHeader, "Bad Header");
+                continue;
             }
 
             var name = HeaderNames.Canonicalize(line[..colon].Trim());
@@ -145,7 +164,7 @@ internal static class SipParser
             }
         }
 
-        return null;
+        return error;
     }
 
     private static void AddHeader(SipMessage message, string name, string value)
@@ -233,11 +252,26 @@ internal static class SipParser
             return ParseResult.Fail(ParseError.BadHeaderValue, "Bad To", message);
         }
 
-        if (message.IsRequest && !SipUri.TryParse(message.RequestUri, out _))
+        if (message.IsRequest && !IsAcceptableRequestUri(message.RequestUri!))
         {
             return ParseResult.Fail(ParseError.BadStartLine, "Bad Request-URI", message);
         }
 
         return ParseResult.Ok(message);
+    }
+
+    private static bool IsAcceptableRequestUri(string uri)
+    {
+        // Other schemes are well-formed enough to parse; the user agent answers them with 416 (RFC 3261 §8.2.2.1).
+        var colon = uri.IndexOf(':', StringComparison.Ordinal);
+        if (colon <= 0 || uri.Any(char.IsWhiteSpace))
+        {
+            return false;
+        }
+
+        var scheme = uri[..colon];
+        var known = scheme.Equals("sip", StringComparison.OrdinalIgnoreCase) || scheme.Equals("sips", StringComparison.OrdinalIgnoreCase)
+            || scheme.Equals("tel", StringComparison.OrdinalIgnoreCase);
+        return known ? SipUri.TryParse(uri, out _) : HeaderText.IsToken(scheme);
     }
 }
