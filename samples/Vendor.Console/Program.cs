@@ -32,7 +32,9 @@ builder.Services.PostConfigure<OmniSdkOptions>(omni =>
         omni.KeyFile = Path.Combine(builder.Environment.ContentRootPath, keyFile);
     }
 });
-builder.Services.AddOptions<SampleOptions>().Bind(builder.Configuration.GetSection(SampleOptions.SectionName)).ValidateOnStart();
+builder.Services.AddOptions<SampleOptions>()
+    .Bind(builder.Configuration.GetSection(SampleOptions.SectionName))
+    .ValidateOnStart();
 builder.Services.AddSingleton<IValidateOptions<SampleOptions>, SampleOptionsValidator>();
 builder.Services.AddSingleton(sp => new VendorSample(
     sp.GetRequiredService<IOmniRecorder>(),

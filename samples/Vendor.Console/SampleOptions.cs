@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Vendor.Console;
 
-/// <summary>What the sample records and how long it waits (section "Sample"; --kanaal and --timeout on the command line).</summary>
+/// <summary>What the sample records and how long it waits: section "Sample", or --kanaal and --timeout.</summary>
 internal sealed record SampleOptions
 {
     public const string SectionName = "Sample";

@@ -6,7 +6,8 @@ using Omni.Sdk;
 namespace Vendor.Console;
 
 /// <summary>Records one klantcontact through the SDK, then reports the backlog until Central has it.</summary>
-internal sealed class VendorSample(IOmniRecorder recorder, IOutboxMonitor monitor, TimeProvider timeProvider, TextWriter output)
+internal sealed class VendorSample(
+    IOmniRecorder recorder, IOutboxMonitor monitor, TimeProvider timeProvider, TextWriter output)
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
 
@@ -49,7 +50,11 @@ internal sealed class VendorSample(IOmniRecorder recorder, IOutboxMonitor monito
         Dienstverleningstype = Dienstverleningstype.AlgemeneVraag,
     };
 
-    private static string Describe(OutboxStatus status) => string.Create(
-        CultureInfo.InvariantCulture,
-        $"backlog {status.BacklogCount} ({status.BacklogBytes} bytes), central {(status.CentralReachable ? "reachable" : "unreachable")}");
+    private static string Describe(OutboxStatus status)
+    {
+        var central = status.CentralReachable ? "reachable" : "unreachable";
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"backlog {status.BacklogCount} ({status.BacklogBytes} bytes), central {central}");
+    }
 }

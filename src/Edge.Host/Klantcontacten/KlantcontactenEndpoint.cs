@@ -49,14 +49,16 @@ internal sealed partial class KlantcontactenEndpoint(
 
     private async Task<IResult> RecordAsync(Klantcontact klantcontact, int size, CancellationToken cancellationToken)
     {
+        var errors = CheckBeforeStoring(klantcontact);
+        if (errors.Count > 0)
+        {
+            LogRefused(logger, StatusCodes.Status400BadRequest, errors.Count);
+            return Problems.Invalid(errors);
+        }
+
         if (klantcontact.Uuid.Length == 0)
         {
             klantcontact.Uuid = Guid.CreateVersion7(timeProvider.GetUtcNow()).ToString();
-        }
-        else if (!Guid.TryParse(klantcontact.Uuid, out _))
-        {
-            LogRefused(logger, StatusCodes.Status400BadRequest, 1);
-            return Problems.Invalid(["uuid: must be a UUID"]);
         }
 
         try
@@ -74,6 +76,28 @@ internal sealed partial class KlantcontactenEndpoint(
             LogOutboxFull(logger);
             return Problems.OutboxFull(options.Value.OutboxFullRetryAfterSeconds);
         }
+    }
+
+    /// <summary>
+    /// What Central refuses for good and the outbox does not check: refusing it here gives the caller a 400 now
+    /// instead of a dead letter hours later, after the caller was told "stored".
+    /// </summary>
+    private static List<string> CheckBeforeStoring(Klantcontact klantcontact)
+    {
+        var errors = new List<string>();
+        if (klantcontact.Uuid.Length > 0 && !Guid.TryParseExact(klantcontact.Uuid, "D", out _))
+        {
+            errors.Add("uuid: must be a UUID in 8-4-4-4-12 form");
+        }
+
+        // Limitation: Central's other rules (lengths of references, E.164 adressen, time windows) are checked only
+        // at Central, so such a record becomes a dead letter; the rules belong in one shared validator.
+        if (klantcontact.PlaatsgevondenOp is null)
+        {
+            errors.Add("plaatsgevondenOp: is required");
+        }
+
+        return errors;
     }
 
     private IResult Stored(Klantcontact klantcontact, RecordReceipt receipt, int size)

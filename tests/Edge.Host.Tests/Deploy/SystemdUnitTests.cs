@@ -66,7 +66,8 @@ public sealed class SystemdUnitTests : IDisposable
 
         var original = File.ReadAllLines(RepositoryPaths.Combine("deploy", "systemd", unit));
         Assert.Single(original, line => line.StartsWith("ExecStart=", StringComparison.Ordinal));
-        var copy = original.Select(line => line.StartsWith("ExecStart=", StringComparison.Ordinal) ? "ExecStart=" + fakeBinary : line);
+        var copy = original.Select(
+            line => line.StartsWith("ExecStart=", StringComparison.Ordinal) ? "ExecStart=" + fakeBinary : line);
         var path = _temp.File(unit);
         File.WriteAllLines(path, copy);
         return path;

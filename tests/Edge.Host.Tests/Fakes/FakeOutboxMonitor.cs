@@ -6,7 +6,8 @@ namespace Edge.Host.Tests.Fakes;
 /// <summary>Answers with a fixed status, or with queued statuses one call at a time; counts the calls.</summary>
 internal sealed class FakeOutboxMonitor : IOutboxMonitor, IDisposable
 {
-    public static readonly OutboxStatus Healthy = new(0, 0, null, 0, CentralReachable: true, StorageFull: false, SenderAlive: true);
+    public static readonly OutboxStatus Healthy =
+        new(0, 0, null, 0, CentralReachable: true, StorageFull: false, SenderAlive: true);
 
     private readonly ConcurrentQueue<OutboxStatus> _queued = new();
     private readonly SemaphoreSlim _calls = new(0);

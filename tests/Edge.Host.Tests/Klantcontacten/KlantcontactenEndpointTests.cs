@@ -13,6 +13,7 @@ namespace Edge.Host.Tests.Klantcontacten;
 public sealed class KlantcontactenEndpointTests : IAsyncLifetime, IDisposable
 {
     private const string Path = "/api/v1/klantcontacten";
+    private const string At = "\"plaatsgevondenOp\":\"2026-12-04T09:30:00Z\"";
     private const string Inhoud = "Mevrouw De Vries belde over haar paspoort, 0612345678";
 
     private readonly TempDirectory _data = new();
@@ -38,7 +39,7 @@ public sealed class KlantcontactenEndpointTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Post_NoUuid_MintsUuidV7AndAnswers201WithLocation()
     {
-        using var response = await PostAsync($$"""{"kanaal":"webformulier","inhoud":"{{Inhoud}}"}""");
+        using var response = await PostAsync($$"""{{{At}},"kanaal":"webformulier","inhoud":"{{Inhoud}}"}""");
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var stored = Assert.Single(_recorder.Klantcontacten);
@@ -53,7 +54,7 @@ public sealed class KlantcontactenEndpointTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Post_SameUuidTwice_SecondAnswers200AndStoresNothing()
     {
-        const string json = """{"uuid":"0190a0b2-7c4e-7d1a-9b1e-2f0c3d4e5f60","kanaal":"balie"}""";
+        const string json = $$"""{{{At}},"uuid":"0190a0b2-7c4e-7d1a-9b1e-2f0c3d4e5f60","kanaal":"balie"}""";
         using var first = await PostAsync(json);
         using var second = await PostAsync(json);
 
@@ -65,7 +66,7 @@ public sealed class KlantcontactenEndpointTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Post_BadEnumAndUnknownField_400ProblemNamingBothWithoutValues()
     {
-        using var response = await PostAsync($$"""{"kanaal":"{{Inhoud}}","bsn":"{{Inhoud}}"}""");
+        using var response = await PostAsync($$"""{{{At}},"kanaal":"{{Inhoud}}","bsn":"{{Inhoud}}"}""");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
@@ -89,10 +90,32 @@ public sealed class KlantcontactenEndpointTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Post_UuidNotAUuid_400NamingUuid()
     {
-        using var response = await PostAsync("""{"uuid":"kc-1","kanaal":"balie"}""");
+        using var response = await PostAsync($$"""{{{At}},"uuid":"kc-1","kanaal":"balie"}""");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("uuid: must be a UUID", Assert.Single(Errors(await response.Content.ReadAsStringAsync())));
+        var errors = Errors(await response.Content.ReadAsStringAsync());
+        Assert.Equal("uuid: must be a UUID in 8-4-4-4-12 form", Assert.Single(errors));
+    }
+
+    [Fact]
+    public async Task Post_UuidWithoutHyphens_400BecauseCentralWouldRefuseIt()
+    {
+        using var response = await PostAsync(
+            $$"""{{{At}},"uuid":"0190a0b27c4e7d1a9b1e2f0c3d4e5f60","kanaal":"balie"}""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(_recorder.Klantcontacten);
+    }
+
+    [Fact]
+    public async Task Post_NoPlaatsgevondenOp_400NamingItAndNothingStored()
+    {
+        using var response = await PostAsync("""{"kanaal":"balie"}""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = Errors(await response.Content.ReadAsStringAsync());
+        Assert.Equal("plaatsgevondenOp: is required", Assert.Single(errors));
+        Assert.Empty(_recorder.Klantcontacten);
     }
 
     [Fact]
@@ -100,7 +123,7 @@ public sealed class KlantcontactenEndpointTests : IAsyncLifetime, IDisposable
     {
         _recorder.Throw = new RecordValidationException(["kanaal: must be set", "onderwerp: at most 200 characters"]);
 
-        using var response = await PostAsync("""{"onderwerp":"x"}""");
+        using var response = await PostAsync($$"""{{{At}},"onderwerp":"x"}""");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(
@@ -113,7 +136,7 @@ public sealed class KlantcontactenEndpointTests : IAsyncLifetime, IDisposable
     {
         _recorder.Throw = new OutboxFullException();
 
-        using var response = await PostAsync("""{"kanaal":"balie"}""");
+        using var response = await PostAsync($$"""{{{At}},"kanaal":"balie"}""");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal(TimeSpan.FromSeconds(30), response.Headers.RetryAfter!.Delta);
@@ -148,7 +171,7 @@ public sealed class KlantcontactenEndpointTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Post_NotJsonContentType_415()
     {
-        using var content = new StringContent("""{"kanaal":"balie"}""", Encoding.UTF8, "text/plain");
+        using var content = new StringContent($$"""{{{At}},"kanaal":"balie"}""", Encoding.UTF8, "text/plain");
 
         using var response = await _host.Client.PostAsync(Path, content);
 

@@ -12,6 +12,7 @@ namespace Edge.Host.Tests.Klantcontacten;
 public sealed class KlantcontactenOutboxTests : IDisposable
 {
     private const string Path = "/api/v1/klantcontacten";
+    private const string At = "\"plaatsgevondenOp\":\"2026-12-04T09:30:00Z\"";
     private const string Inhoud = "Dhr. Bakker, BSN 111222333, belt over zijn rijbewijs";
 
     private readonly TempDirectory _data = new();
@@ -22,7 +23,7 @@ public sealed class KlantcontactenOutboxTests : IDisposable
         string uuid;
         await using (var host = await TestEdgeHost.StartAsync(_data))
         {
-            using var response = await PostAsync(host, $$"""{"kanaal":"webformulier","inhoud":"{{Inhoud}}"}""");
+            using var response = await PostAsync(host, $$"""{{{At}},"kanaal":"webformulier","inhoud":"{{Inhoud}}"}""");
             Assert.Equal(HttpStatusCode.Created, response.StatusCode);
             uuid = Json(await response.Content.ReadAsStringAsync()).GetProperty("uuid").GetString()!;
 
@@ -35,7 +36,7 @@ public sealed class KlantcontactenOutboxTests : IDisposable
         await using var restarted = await TestEdgeHost.StartAsync(_data);
         Assert.Equal(1, (await HealthAsync(restarted)).GetProperty("backlog").GetInt64());
 
-        using var replay = await PostAsync(restarted, $$"""{"uuid":"{{uuid}}","kanaal":"webformulier"}""");
+        using var replay = await PostAsync(restarted, $$"""{{{At}},"uuid":"{{uuid}}","kanaal":"webformulier"}""");
         Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
         Assert.Equal(1, (await HealthAsync(restarted)).GetProperty("backlog").GetInt64());
         AssertNoPersonalData(restarted);
@@ -45,7 +46,7 @@ public sealed class KlantcontactenOutboxTests : IDisposable
     public async Task Post_SameUuidTwice_201Then200AndOneRecord()
     {
         await using var host = await TestEdgeHost.StartAsync(_data);
-        const string json = """{"uuid":"0190a0b2-7c4e-7d1a-9b1e-2f0c3d4e5f61","kanaal":"telefoon"}""";
+        const string json = $$"""{{{At}},"uuid":"0190a0b2-7c4e-7d1a-9b1e-2f0c3d4e5f61","kanaal":"telefoon"}""";
 
         using var first = await PostAsync(host, json);
         using var second = await PostAsync(host, json);
@@ -60,8 +61,8 @@ public sealed class KlantcontactenOutboxTests : IDisposable
     {
         await using var host = await TestEdgeHost.StartAsync(_data, null, "--Omni:MaxRecords=1");
 
-        using var first = await PostAsync(host, """{"kanaal":"balie"}""");
-        using var second = await PostAsync(host, $$"""{"kanaal":"balie","inhoud":"{{Inhoud}}"}""");
+        using var first = await PostAsync(host, $$"""{{{At}},"kanaal":"balie"}""");
+        using var second = await PostAsync(host, $$"""{{{At}},"kanaal":"balie","inhoud":"{{Inhoud}}"}""");
 
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, second.StatusCode);
@@ -77,7 +78,7 @@ public sealed class KlantcontactenOutboxTests : IDisposable
     {
         await using var host = await TestEdgeHost.StartAsync(_data);
 
-        using var response = await PostAsync(host, $$"""{"inhoud":"{{Inhoud}}"}""");
+        using var response = await PostAsync(host, $$"""{{{At}},"inhoud":"{{Inhoud}}"}""");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var text = await response.Content.ReadAsStringAsync();
