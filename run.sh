@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# Runs the whole product on this machine: Central (SQLite) and one edge with both roles (kiosk + telephony).
+# Usage: ./run.sh        Stop with Ctrl-C. Data stays in ./data between runs.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+data="$root/data"
+configuration=Release
+central_dll="$root/src/Central.Api/bin/$configuration/net10.0/Central.Api.dll"
+edge_dll="$root/src/Edge.Host/bin/$configuration/net10.0/Edge.Host.dll"
+
+central_grpc=http://127.0.0.1:7081
+central_http=http://127.0.0.1:7080
+edge_http=http://127.0.0.1:8080
+
+pids=()
+
+log() { printf '[run] %s\n' "$*"; }
+
+stop_all() {
+    trap - INT TERM EXIT
+    if ((${#pids[@]} > 0)); then
+        log "stopping (pids ${pids[*]})"
+        kill -TERM "${pids[@]}" 2>/dev/null || true
+        wait "${pids[@]}" 2>/dev/null || true
+    fi
+}
+
+# Answers the HTTP status line of GET /healthz, or nothing when the port does not answer. Bash's /dev/tcp,
+# so a fresh Debian needs no curl.
+healthz_status() {
+    local port=$1
+    timeout 3 bash -c '
+        exec 3<>"/dev/tcp/127.0.0.1/$0" || exit 1
+        printf "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n" >&3
+        head -n 1 <&3 | tr -d "\r"' "$port" 2>/dev/null || true
+}
+
+wait_healthz() {
+    local name=$1 port=$2 pid=$3 logfile=$4 status=""
+    for _ in $(seq 1 120); do
+        if ! kill -0 "$pid" 2>/dev/null; then
+            log "$name exited during start-up; last lines of $logfile:"
+            tail -n 30 "$logfile" >&2 || true
+            return 1
+        fi
+        status="$(healthz_status "$port")"
+        if [[ "$status" == HTTP/* ]]; then
+            log "$name /healthz answers: ${status#* }"
+            return 0
+        fi
+        sleep 0.5
+    done
+    log "$name did not answer /healthz on port $port within 60 s; see $logfile"
+    return 1
+}
+
+main() {
+    command -v dotnet >/dev/null || { log "the .NET SDK (dotnet) is not installed"; exit 1; }
+
+    log "building the solution ($configuration)"
+    dotnet build "$root/Omnichannel.sln" -c "$configuration" -nologo -v minimal
+
+    mkdir -p "$data/edge" "$data/logs"
+    if [[ ! -s "$data/edge/outbox.key" ]]; then
+        log "creating a development outbox key in data/edge/outbox.key"
+        (umask 077 && head -c 32 /dev/urandom > "$data/edge/outbox.key")
+    fi
+    chmod 0600 "$data/edge/outbox.key"
+
+    trap 'stop_all; exit 130' INT
+    trap 'stop_all; exit 143' TERM
+    trap 'stop_all' EXIT
+
+    log "starting Central"
+    dotnet "$central_dll" \
+        --Central:Database="$data/central.db" \
+        --Central:GrpcUrl="$central_grpc" \
+        --Central:HttpUrl="$central_http" \
+        >"$data/logs/central.log" 2>&1 &
+    pids+=($!)
+    wait_healthz Central 7080 "${pids[0]}" "$data/logs/central.log"
+
+    log "starting the edge (edge-1: kiosk and telephony)"
+    dotnet "$edge_dll" \
+        --Omni:DeviceId=edge-1 \
+        --Omni:CentralAddress="$central_grpc" \
+        --Omni:OutboxPath="$data/edge/outbox.db" \
+        --Omni:KeyFile="$data/edge/outbox.key" \
+        --Edge:HttpUrl="$edge_http" \
+        >"$data/logs/edge.log" 2>&1 &
+    pids+=($!)
+    wait_healthz Edge 8080 "${pids[1]}" "$data/logs/edge.log"
+
+    cat <<INFO
+
+Omnichannel is running.
+  Central gRPC (h2c)        $central_grpc
+  Central REST + dashboard  $central_http   (GET/POST /api/v1/klantcontacten, /healthz)
+  Edge HTTP (kiosk, API)    $edge_http   (POST /api/v1/klantcontacten, /healthz)
+  Edge SIP                  sip:127.0.0.1:5060 (udp and tcp)
+  Data                      $data   (central.db, edge/outbox.db)
+  Logs                      $data/logs/central.log, $data/logs/edge.log
+
+Press Ctrl-C to stop both.
+INFO
+
+    # Whichever stops first (crash or signal) stops the other.
+    set +e
+    wait -n "${pids[@]}"
+    local code=$?
+    set -e
+    log "a process stopped (exit $code); see $data/logs"
+    exit "$code"
+}
+
+main "$@"
