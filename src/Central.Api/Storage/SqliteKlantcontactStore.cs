@@ -75,6 +75,8 @@ internal sealed class SqliteKlantcontactStore(SqliteDatabase database, IOptions<
         return await command.ExecuteScalarAsync(cancellationToken) as byte[];
     }
 
+    // Limitation: an exact COUNT on every page walks the matching index range; fine for a gemeente's register
+    // of some hundred thousand rows, but millions will want an estimate or a count kept per filter.
     private async Task<long> CountAsync(
         SqliteTransaction transaction,
         KlantcontactQuery query,
