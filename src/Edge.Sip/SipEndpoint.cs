@@ -45,7 +45,9 @@ public sealed partial class SipEndpoint : IAsyncDisposable
 
     /// <summary>Validates the options and binds UDP and TCP.</summary>
     /// <param name="cancellationToken">Cancels the start.</param>
-    /// <exception cref="InvalidOperationException">The options are invalid (the message lists every problem), or already started.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// The options are invalid (the message lists every problem), or the endpoint was already started.
+    /// </exception>
     public Task StartAsync(CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();

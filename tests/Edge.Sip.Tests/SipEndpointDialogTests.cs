@@ -49,7 +49,8 @@ public sealed class SipEndpointDialogTests
         await first.HangUpAsync();
         h.Send(SipText.Response(h.Peer.ReceiveRequest("BYE"), 200, "OK"));
 
-        var (second, ok) = await h.EstablishAsync("p6-b2", SipText.Invite(h.Port, h.Peer.Port, "p6-b2", branch: "z9hG4bK-inv2", fromTag: "c2"));
+        var secondInvite = SipText.Invite(h.Port, h.Peer.Port, "p6-b2", branch: "z9hG4bK-inv2", fromTag: "c2");
+        var (second, ok) = await h.EstablishAsync("p6-b2", secondInvite);
         await second.HangUpAsync();
         var bye = h.Peer.ReceiveRequest("BYE");
 
@@ -70,7 +71,8 @@ public sealed class SipEndpointDialogTests
         var offer = SdpDescription.Parse(Encoding.UTF8.GetString(reOk.Body));
         Assert.NotNull(offer);
         Assert.Equal(40000, offer.Media[0].Port);
-        h.Send(SipText.Ack(ok, h.Port, h.Peer.Port, cseq: 2, body: SipText.Sdp(31000, "m=audio {0} RTP/AVP 0\r\n"), branch: "z9hG4bK-ack2"));
+        var answer = SipText.Sdp(31000, "m=audio {0} RTP/AVP 0\r\n");
+        h.Send(SipText.Ack(ok, h.Port, h.Peer.Port, cseq: 2, body: answer, branch: "z9hG4bK-ack2"));
 
         var changed = Assert.IsType<MediaChanged>(await EndpointHarness.NextEventAsync(call));
         Assert.Equal(31000, changed.Media.RemoteEndPoint?.Port);

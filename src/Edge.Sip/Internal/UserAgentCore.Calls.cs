@@ -37,7 +37,8 @@ internal sealed partial class UserAgentCore
         _callsByInvite[transaction.Key] = call;
         call.Ring();
         var identity = CallerIdentityReader.Read(invite, source.Remote.Address, _options.TrustedPeers);
-        var media = negotiated?.Media ?? new MediaOffer(null, [CallAudioCodec.Pcmu, CallAudioCodec.Pcma], null, CallMediaDirection.SendReceive);
+        var media = negotiated?.Media
+            ?? new MediaOffer(null, [CallAudioCodec.Pcmu, CallAudioCodec.Pcma], null, CallMediaDirection.SendReceive);
         LogCallOffered(_logger, call.LogId, source.Kind, _calls.Count);
         _incoming.Writer.TryWrite(new IncomingCall(call, call.LogId, identity, media, negotiated is not null));
     }

@@ -234,7 +234,8 @@ internal sealed partial class UserAgentCore
 
         // Limitation: RFC 2543 peers (no magic cookie) are matched on Call-ID, From tag, CSeq and Via only.
         var cseq = SipFields.CSeq(request);
-        return "2543|" + request.CallId + "|" + SipFields.From(request)?.Tag + "|" + cseq.Number + "|" + via?.Host + ":" + via?.Port + "|" + method;
+        return "2543|" + request.CallId + "|" + SipFields.From(request)?.Tag + "|" + cseq.Number + "|"
+            + via?.Host + ":" + via?.Port + "|" + method;
     }
 
     private static string MergeKey(SipMessage request)

@@ -90,7 +90,8 @@ internal sealed partial class UserAgentCore : IDisposable
         "<sip:" + LocalHost + ":" + LocalPort + (kind == TransportKind.Tcp ? ";transport=tcp>" : ">");
 
     public string ViaFor(TransportKind kind) =>
-        "SIP/2.0/" + (kind == TransportKind.Tcp ? "TCP " : "UDP ") + LocalHost + ":" + LocalPort + ";branch=" + RandomIds.Branch() + ";rport";
+        "SIP/2.0/" + (kind == TransportKind.Tcp ? "TCP " : "UDP ") + LocalHost + ":" + LocalPort
+        + ";branch=" + RandomIds.Branch() + ";rport";
 
     /// <summary>Allow, Accept and Supported: what OPTIONS and 2xx responses advertise (§11.2).</summary>
     public static void AddCapabilities(SipMessage response)

@@ -91,7 +91,8 @@ internal sealed partial class SipCall
             return State == CallState.Ended ? CallActionResult.CallEnded : CallActionResult.InvalidState;
         }
 
-        _local = new LocalMedia(localRtp, codec, _negotiated?.Media.TelephoneEventPayloadType ?? SdpNegotiator.DefaultTelephoneEventPayload);
+        var telephoneEvent = _negotiated?.Media.TelephoneEventPayloadType ?? SdpNegotiator.DefaultTelephoneEventPayload;
+        _local = new LocalMedia(localRtp, codec, telephoneEvent);
         var sdp = _negotiated is not null && _initialOffer is not null
             ? SdpNegotiator.BuildAnswer(_initialOffer, _negotiated, _local, ++_sdpVersion)
             : SdpNegotiator.BuildOffer(_local, ++_sdpVersion);

@@ -59,7 +59,8 @@ public sealed class TcpFramerTests
     [InlineData("99999999")]
     public void Feed_BadContentLength_BadLength(string length)
     {
-        var text = Info.Replace("Content-Length: " + Encoding.UTF8.GetByteCount(Body), "Content-Length: " + length, StringComparison.Ordinal);
+        var original = "Content-Length: " + Encoding.UTF8.GetByteCount(Body);
+        var text = Info.Replace(original, "Content-Length: " + length, StringComparison.Ordinal);
 
         var frames = new TcpFramer().Feed(Encoding.UTF8.GetBytes(text));
 
