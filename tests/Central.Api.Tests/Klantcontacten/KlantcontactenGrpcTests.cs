@@ -1,0 +1,62 @@
+using Grpc.Core;
+using Omni.Contracts.V1;
+
+namespace Central.Api.Tests.Klantcontacten;
+
+public sealed class KlantcontactenGrpcTests : IDisposable
+{
+    private readonly TempDirectory _directory = new();
+
+    public void Dispose() => _directory.Dispose();
+
+    [Fact]
+    public async Task CreateKlantcontact_SameUuidOtherContent_ReturnsAlreadyExists()
+    {
+        await using var host = await CentralHost.StartAsync(_directory);
+        var klantcontact = TestData.Klantcontact(CentralHost.Start);
+        await host.Klantcontacten.CreateKlantcontactAsync(new CreateKlantcontactRequest { Klantcontact = klantcontact });
+        var changed = klantcontact.Clone();
+        changed.Vertrouwelijk = true;
+
+        var error = await Assert.ThrowsAsync<RpcException>(async () =>
+            await host.Klantcontacten.CreateKlantcontactAsync(new CreateKlantcontactRequest { Klantcontact = changed }));
+
+        Assert.Equal(StatusCode.AlreadyExists, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task CreateKlantcontact_NoKlantcontact_ReturnsInvalidArgumentNamingIt()
+    {
+        await using var host = await CentralHost.StartAsync(_directory);
+
+        var error = await Assert.ThrowsAsync<RpcException>(async () =>
+            await host.Klantcontacten.CreateKlantcontactAsync(new CreateKlantcontactRequest()));
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Equal("klantcontact: is required", error.Status.Detail);
+    }
+
+    [Fact]
+    public async Task GetKlantcontact_StoredByEdgeSync_ReturnsIt()
+    {
+        await using var host = await CentralHost.StartAsync(_directory);
+        var batch = TestData.Batch(CentralHost.Start, first: 1, count: 1);
+        await host.Sync.PushBatchAsync(batch);
+
+        var stored = await host.Klantcontacten.GetKlantcontactAsync(
+            new GetKlantcontactRequest { Uuid = batch.Envelopes[0].RecordId.ToUpperInvariant() });
+
+        Assert.Equal(batch.Envelopes[0].Klantcontact, stored);
+    }
+
+    [Fact]
+    public async Task GetKlantcontact_Unknown_ReturnsNotFound()
+    {
+        await using var host = await CentralHost.StartAsync(_directory);
+
+        var error = await Assert.ThrowsAsync<RpcException>(async () => await host.Klantcontacten.GetKlantcontactAsync(
+            new GetKlantcontactRequest { Uuid = TestData.NewUuid(CentralHost.Start) }));
+
+        Assert.Equal(StatusCode.NotFound, error.StatusCode);
+    }
+}
