@@ -94,6 +94,26 @@ public sealed class SipEndpointTcpTests
     }
 
     [Fact]
+    public async Task HangUp_CallOverTcp_ByeOnTheCallersConnection()
+    {
+        await using var h = await EndpointHarness.StartAsync();
+        using var peer = new TcpPeer(h.Target);
+        peer.Send(SipText.Invite(h.Port, peer.Port, "tcp-bye", transport: "TCP"));
+        var call = await h.NextCallAsync();
+        await call.AcceptAsync(new IPEndPoint(IPAddress.Loopback, 40000), CallAudioCodec.Pcmu);
+        var ok = peer.ReceiveStatus(200);
+        peer.Send(SipText.Ack(ok, h.Port, peer.Port, transport: "TCP"));
+        peer.Send(SipText.InDialog("OPTIONS", ok, h.Port, peer.Port, 1, "z9hG4bK-tsync", transport: "TCP"));
+        peer.ReceiveStatus(200);
+
+        Assert.Equal(CallActionResult.Succeeded, await call.HangUpAsync());
+        var bye = peer.Receive();
+
+        Assert.Equal("BYE", bye.Method);
+        Assert.StartsWith("SIP/2.0/TCP", bye.Get(HeaderNames.Via), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Options_SplitIntoSingleBytesWithKeepAlives_Answered()
     {
         await using var h = await EndpointHarness.StartAsync();

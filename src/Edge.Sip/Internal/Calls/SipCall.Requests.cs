@@ -114,7 +114,9 @@ internal sealed partial class SipCall
         }
 
         var endPoint = new IPEndPoint(address, uri.Port ?? 5060);
-        var connection = kind == TransportKind.Tcp && endPoint.Equals(_origin.Remote) ? _origin.Connection : null;
-        return new SendTarget(kind, endPoint, connection);
+
+        // Reuse the caller's open TCP connection to the same host: its listening port is often unreachable (NAT).
+        var reuse = kind == TransportKind.Tcp && _origin.Connection is { IsOpen: true } && address.Equals(_origin.Remote.Address);
+        return new SendTarget(kind, endPoint, reuse ? _origin.Connection : null);
     }
 }

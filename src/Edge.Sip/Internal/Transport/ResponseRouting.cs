@@ -38,8 +38,10 @@ internal static class ResponseRouting
     {
         if (source.Kind == TransportKind.Tcp)
         {
-            // §18.2.2: over a reliable transport, answer on the connection the request came in on.
-            return new SendTarget(TransportKind.Tcp, source.Remote, source.Connection);
+            // §18.2.2: over a reliable transport, answer on the connection the request came in on; if it has
+            // closed, open one to the source address and the sent-by port.
+            var fallback = new IPEndPoint(sourceAddress, via.Port ?? 5060);
+            return new SendTarget(TransportKind.Tcp, fallback, source.Connection);
         }
 
         if (via.HasRport)
