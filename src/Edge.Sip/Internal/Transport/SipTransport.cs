@@ -206,13 +206,11 @@ internal sealed partial class SipTransport : IAsyncDisposable
                 connection.CloseAfterFlush();
                 break;
             default:
-                LogBadStream(_logger, SipLimitsForLog);
+                LogBadStream(_logger, Messages.SipLimits.MaxMessageBytes);
                 connection.Close();
                 break;
         }
     }
-
-    private const int SipLimitsForLog = Messages.SipLimits.MaxMessageBytes;
 
     /// <summary>Sends bytes; never throws. TCP reuses an open connection to the target or opens one.</summary>
     public void Send(byte[] data, SendTarget target)
