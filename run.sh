@@ -98,7 +98,7 @@ Omnichannel is running.
   Central gRPC (h2c)        $central_grpc
   Central REST + dashboard  $central_http   (GET/POST /api/v1/klantcontacten, /healthz)
   Edge HTTP (kiosk, API)    $edge_http   (POST /api/v1/klantcontacten, /healthz)
-  Edge SIP                  sip:127.0.0.1:5060 (udp and tcp)
+  Edge SIP                  sip:127.0.0.1:5060 (udp and tcp), RTP 127.0.0.1:40000-40999 (udp)
   Data                      $data   (central.db, edge/outbox.db)
   Logs                      $data/logs/central.log, $data/logs/edge.log
 
