@@ -13,6 +13,7 @@ namespace Edge.Sip;
 /// </summary>
 public sealed partial class SipEndpoint : IAsyncDisposable
 {
+    // Limitation: no TLS (sips:) transport and no digest authentication; peers are trusted by network placement.
     private readonly SipOptions _options;
     private readonly ILogger _logger;
     private readonly UserAgentCore _core;

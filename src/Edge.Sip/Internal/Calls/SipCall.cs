@@ -82,7 +82,12 @@ internal sealed partial class SipCall
     public Task<CallEndReason> Completion => _ended.Task;
 
     /// <summary>Sends 180 Ringing with our tag: the early dialog that CANCEL and retransmissions refer to.</summary>
-    public void Ring() => _invite.Respond(DialogResponse(_invite.Request, 180));
+    public void Ring()
+    {
+        // Limitation: the call rings until the application accepts or rejects it (or the caller cancels);
+        // there is no ring timeout here because the IVR owns that decision.
+        _invite.Respond(DialogResponse(_invite.Request, 180));
+    }
 
     public CallActionResult Accept(IPEndPoint localRtp, CallAudioCodec codec)
     {

@@ -156,6 +156,8 @@ internal sealed partial class SipTransport : IAsyncDisposable
         }
     }
 
+    // Limitation: TCP connections are neither capped in number nor closed when idle; the listener is meant
+    // for loopback or a trunk on a private network, not for the open internet.
     private void Track(TcpConnection connection, CancellationToken cancellationToken)
     {
         _connections[connection.Remote] = connection;
