@@ -21,6 +21,23 @@ public sealed class SipEndpointInviteTests
         Assert.Equal(new IPEndPoint(IPAddress.Loopback, 30000), call.Offer.RemoteEndPoint);
     }
 
+    [Theory]
+    [InlineData(96)]
+    [InlineData(101)]
+    [InlineData(110)]
+    public async Task Accept_TelephoneEventOnCallersPayload_AnswerUsesThatNumber(int pt)
+    {
+        await using var h = await EndpointHarness.StartAsync();
+        var sdp = SipText.Sdp(30000, "m=audio {0} RTP/AVP 8 " + pt + "\r\na=rtpmap:" + pt + " telephone-event/8000\r\n");
+
+        var (call, ok) = await h.EstablishAsync("p2-" + pt, SipText.Invite(h.Port, h.Peer.Port, "p2-" + pt, body: sdp));
+        var answer = System.Text.Encoding.UTF8.GetString(ok.Body);
+
+        Assert.Equal(pt, call.Offer.TelephoneEventPayloadType);
+        Assert.Contains("m=audio 40000 RTP/AVP 8 " + pt + "\r\n", answer, StringComparison.Ordinal);
+        Assert.Contains("a=rtpmap:" + pt + " telephone-event/8000", answer, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task InviteRetransmission_WhileRinging_ResendsLastProvisionalAndNoSecondCall()
     {
