@@ -8,11 +8,13 @@ public sealed class SippSmokeTests
 {
     private const string Sipp = "/usr/bin/sipp";
 
-    [Fact]
-    public async Task SippUac_OneCall_CompletesWithExitCodeZero()
+    [Theory]
+    [InlineData("u1")]
+    [InlineData("t1")]
+    public async Task SippUac_OneCall_CompletesWithExitCodeZero(string transport)
     {
         Assert.True(File.Exists(Sipp), "sipp must be installed at " + Sipp + " (Debian package sip-tester)");
-        var options = new SipOptions { Port = 0, EnableTcp = false };
+        var options = new SipOptions { Port = 0 };
         await using var endpoint = new SipEndpoint(options, TimeProvider.System);
         await endpoint.StartAsync();
         var answering = AnswerOneCallAsync(endpoint);
@@ -27,7 +29,7 @@ public sealed class SippSmokeTests
                 RedirectStandardError = true,
             };
             foreach (var arg in new[] { "-sn", "uac", "127.0.0.1:" + endpoint.LocalEndPoint.Port, "-i", "127.0.0.1", "-m", "1",
-                "-timeout", "20s", "-timeout_error", "-trace_err", "-nostdin" })
+                "-timeout", "20s", "-timeout_error", "-trace_err", "-nostdin", "-t", transport })
             {
                 start.ArgumentList.Add(arg);
             }
