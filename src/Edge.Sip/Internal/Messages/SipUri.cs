@@ -151,19 +151,23 @@ internal sealed record SipUri(
             return text;
         }
 
+        // Escapes are UTF-8 octets (RFC 3261 §25.1); decode them as bytes so multi-byte characters survive.
         var bytes = new List<byte>(text.Length);
-        for (var i = 0; i < text.Length; i++)
+        var position = 0;
+        while (position < text.Length)
         {
-            if (text[i] == '%' && i + 2 < text.Length + 0 && i + 2 <= text.Length - 1
-                && byte.TryParse(text.AsSpan(i + 1, 2), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var b))
+            if (text[position] == '%' && position + 2 < text.Length
+                && byte.TryParse(text.AsSpan(position + 1, 2), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var b))
             {
                 bytes.Add(b);
-                i += 2;
+                position += 3;
+                continue;
             }
-            else
-            {
-                bytes.AddRange(Encoding.UTF8.GetBytes(text[i].ToString()));
-            }
+
+            var next = text.IndexOf('%', position + 1);
+            var run = next < 0 ? text[position..] : text[position..next];
+            bytes.AddRange(Encoding.UTF8.GetBytes(run));
+            position += run.Length;
         }
 
         return Encoding.UTF8.GetString([.. bytes]);

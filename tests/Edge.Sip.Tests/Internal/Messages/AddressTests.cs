@@ -16,6 +16,17 @@ public sealed class AddressTests
         Assert.Equal("subject=x", uri.Headers);
     }
 
+    [Theory]
+    [InlineData("sip:%C3%A9%E2%82%AC@h", "é€")]
+    [InlineData("sip:a%2@h", "a%2")]
+    [InlineData("sip:%zz%41@h", "%zzA")]
+    public void SipUriUnescapedUser_Utf8AndBrokenEscapes_DecodesWhatIsValid(string text, string expected)
+    {
+        Assert.True(SipUri.TryParse(text, out var uri));
+
+        Assert.Equal(expected, uri.UnescapedUser);
+    }
+
     [Fact]
     public void SipUriTryParse_Ipv6Reference_KeepsBrackets()
     {
