@@ -69,6 +69,7 @@ internal sealed partial class OutboxWriter : IAsyncDisposable, IDisposable
     private async Task RunAsync()
     {
         using var connection = _database.OpenConnection();
+        using var statements = new OutboxWriteStatements(connection);
         var batch = new List<PendingAppend>(MaxAppendsPerCommit);
         while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
         {
@@ -77,14 +78,14 @@ internal sealed partial class OutboxWriter : IAsyncDisposable, IDisposable
                 batch.Add(append);
             }
 
-            WriteBatch(connection, batch);
+            WriteBatch(connection, statements, batch);
             batch.Clear();
         }
 
         LogWriterStopped(_logger);
     }
 
-    private void WriteBatch(SqliteConnection connection, List<PendingAppend> batch)
+    private void WriteBatch(SqliteConnection connection, OutboxWriteStatements statements, List<PendingAppend> batch)
     {
         var outcomes = new AppendOutcome[batch.Count];
         long added = 0;
@@ -95,7 +96,7 @@ internal sealed partial class OutboxWriter : IAsyncDisposable, IDisposable
             var lastSequence = ReadLastSequence(connection, transaction);
             for (var i = 0; i < batch.Count; i++)
             {
-                outcomes[i] = WriteOne(connection, transaction, batch[i], ref lastSequence, ref added, ref addedBytes);
+                outcomes[i] = WriteOne(statements, transaction, batch[i], ref lastSequence, ref added, ref addedBytes);
             }
 
             OutboxDatabase.WriteMeta(connection, transaction, "last_sequence", lastSequence.ToString(CultureInfo.InvariantCulture));
@@ -119,10 +120,10 @@ internal sealed partial class OutboxWriter : IAsyncDisposable, IDisposable
         LogBatchCommitted(_logger, batch.Count, added);
     }
 
-    private AppendOutcome WriteOne(SqliteConnection connection, SqliteTransaction transaction, PendingAppend append,
+    private AppendOutcome WriteOne(OutboxWriteStatements statements, SqliteTransaction transaction, PendingAppend append,
         ref long lastSequence, ref long added, ref long addedBytes)
     {
-        if (FindExisting(connection, transaction, append.RecordId) is { } existing)
+        if (statements.FindExisting(transaction, append.RecordId) is { } existing)
         {
             return new AppendOutcome(new RecordReceipt(append.RecordId, existing, AlreadyRecorded: true), null);
         }
@@ -137,42 +138,11 @@ internal sealed partial class OutboxWriter : IAsyncDisposable, IDisposable
                 "The outbox storage budget (MaxRecords or MaxBytes) is reached; nothing was stored."));
         }
 
-        Insert(connection, transaction, append, sequence, sealedPayload);
+        statements.Insert(transaction, append, sequence, sealedPayload);
         lastSequence = sequence;
         added++;
         addedBytes += sealedPayload.StoredSize;
         return new AppendOutcome(new RecordReceipt(append.RecordId, sequence, AlreadyRecorded: false), null);
-    }
-
-    private static void Insert(SqliteConnection connection, SqliteTransaction transaction, PendingAppend append,
-        long sequence, SealedPayload payload)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = """
-            INSERT INTO outbox (sequence, record_id, kind, occurred_at, nonce, payload, bytes)
-            VALUES ($sequence, $recordId, $kind, $occurredAt, $nonce, $payload, $bytes);
-            """;
-        command.Parameters.AddWithValue("$sequence", sequence);
-        command.Parameters.AddWithValue("$recordId", append.RecordId.ToString("D"));
-        command.Parameters.AddWithValue("$kind", (int)append.Kind);
-        command.Parameters.AddWithValue("$occurredAt", append.OccurredAt.ToUnixTimeMilliseconds());
-        command.Parameters.AddWithValue("$nonce", payload.Nonce);
-        command.Parameters.AddWithValue("$payload", payload.Ciphertext);
-        command.Parameters.AddWithValue("$bytes", payload.StoredSize);
-        command.ExecuteNonQuery();
-    }
-
-    private static long? FindExisting(SqliteConnection connection, SqliteTransaction transaction, Guid recordId)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = """
-            SELECT sequence FROM outbox WHERE record_id = $id
-            UNION ALL SELECT sequence FROM dead_letter WHERE record_id = $id LIMIT 1;
-            """;
-        command.Parameters.AddWithValue("$id", recordId.ToString("D"));
-        return command.ExecuteScalar() is long sequence ? sequence : null;
     }
 
     private static long ReadLastSequence(SqliteConnection connection, SqliteTransaction transaction) =>
