@@ -29,7 +29,7 @@ internal sealed class CapturingLoggerProvider : ILoggerProvider
     public void AssertNoErrors()
     {
         var errors = _entries.Where(e => e.Level >= LogLevel.Error).ToList();
-        Assert.True(errors.Count == 0, "Unexpected error logs: " + string.Join(" | ", errors.Select(e => e.Message)));
+        Assert.True(errors.Count == 0, "Unexpected error logs: " + string.Join(" | ", errors.Select(e => e.FullText)));
     }
 
     public void Dispose()

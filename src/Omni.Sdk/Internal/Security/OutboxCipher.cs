@@ -17,6 +17,9 @@ internal sealed class OutboxCipher : IDisposable
 
     private readonly AesGcm _aes;
 
+    // AesGcm is not safe for concurrent use (the writer seals while the sender opens); the work under it is tiny.
+    private readonly Lock _lock = new();
+
     public OutboxCipher(byte[] key)
     {
         ArgumentNullException.ThrowIfNull(key);
@@ -34,7 +37,11 @@ internal sealed class OutboxCipher : IDisposable
         var nonce = RandomNumberGenerator.GetBytes(NonceSize);
         var sealedBytes = new byte[plaintext.Length + TagSize];
         var associated = AssociatedData(recordId, sequence);
-        _aes.Encrypt(nonce, plaintext, sealedBytes.AsSpan(0, plaintext.Length), sealedBytes.AsSpan(plaintext.Length), associated);
+        lock (_lock)
+        {
+            _aes.Encrypt(nonce, plaintext, sealedBytes.AsSpan(0, plaintext.Length), sealedBytes.AsSpan(plaintext.Length), associated);
+        }
+
         return new SealedPayload(nonce, sealedBytes);
     }
 
@@ -51,12 +58,17 @@ internal sealed class OutboxCipher : IDisposable
         var plaintext = new byte[cipherLength];
         try
         {
-            _aes.Decrypt(payload.Nonce, payload.Ciphertext.AsSpan(0, cipherLength),
-                payload.Ciphertext.AsSpan(cipherLength), plaintext, AssociatedData(recordId, sequence));
+            lock (_lock)
+            {
+                _aes.Decrypt(payload.Nonce, payload.Ciphertext.AsSpan(0, cipherLength),
+                    payload.Ciphertext.AsSpan(cipherLength), plaintext, AssociatedData(recordId, sequence));
+            }
+
             return plaintext;
         }
-        catch (AuthenticationTagMismatchException)
+        catch (CryptographicException)
         {
+            // Wrong key, another row's payload, or damaged bytes: all mean this payload cannot be trusted.
             return null;
         }
     }

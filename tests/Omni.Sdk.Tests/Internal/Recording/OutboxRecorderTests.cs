@@ -1,0 +1,71 @@
+using Microsoft.Extensions.Time.Testing;
+using Omni.Contracts.V1;
+using Omni.Sdk.Tests.Support;
+
+namespace Omni.Sdk.Tests.Internal.Recording;
+
+public sealed class OutboxRecorderTests : IAsyncLifetime, IDisposable
+{
+    private readonly TempDirectory _dir = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 4, 8, 0, 0, TimeSpan.Zero));
+    private SdkHarness _sdk = null!;
+
+    public async Task InitializeAsync()
+    {
+        var keyFile = TestKeys.WriteHexKeyFile(_dir.Path, TestKeys.NewKey());
+
+        // Nothing listens here; these tests never get as far as sending.
+        _sdk = await SdkHarness.StartAsync(_dir.Path, new Uri("http://127.0.0.1:1"), _time, keyFile);
+    }
+
+    public async Task DisposeAsync() => await _sdk.DisposeAsync();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public async Task RecordKlantcontact_UnknownKanaalAndLongOnderwerp_ThrowsNamingFieldsNotValues()
+    {
+        var contact = TestData.Klantcontact();
+        contact.Kanaal = (Kanaal)99;
+        contact.Onderwerp = new string('x', 201) + TestData.Naam;
+
+        var error = await Assert.ThrowsAsync<RecordValidationException>(() => _sdk.Recorder.RecordKlantcontactAsync(contact));
+
+        Assert.Equal(2, error.Reasons.Count);
+        Assert.Contains(error.Reasons, r => r.StartsWith("kanaal", StringComparison.Ordinal));
+        Assert.Contains(error.Reasons, r => r.StartsWith("onderwerp", StringComparison.Ordinal));
+        Assert.All(TestData.PersonalData, pd => Assert.DoesNotContain(pd, error.Message, StringComparison.Ordinal));
+        Assert.Equal(0, (await _sdk.Monitor.GetStatusAsync()).BacklogCount);
+    }
+
+    [Fact]
+    public async Task RecordInterneTaak_TerugbelverzoekWithoutNumber_Throws()
+    {
+        var taak = TestData.Terugbelverzoek(Guid.NewGuid().ToString());
+        taak.Terugbelnummer = string.Empty;
+
+        var error = await Assert.ThrowsAsync<RecordValidationException>(() => _sdk.Recorder.RecordInterneTaakAsync(taak));
+
+        Assert.Contains(error.Reasons, r => r.StartsWith("terugbelnummer", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RecordKlantcontact_MalformedUuid_Throws()
+    {
+        var error = await Assert.ThrowsAsync<RecordValidationException>(
+            () => _sdk.Recorder.RecordKlantcontactAsync(TestData.Klantcontact("not-a-uuid")));
+
+        Assert.Contains(error.Reasons, r => r.StartsWith("uuid", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RecordKlantcontact_EmptyUuid_LeavesCallersMessageUnchanged()
+    {
+        var contact = TestData.Klantcontact();
+
+        var receipt = await _sdk.Recorder.RecordKlantcontactAsync(contact);
+
+        Assert.Equal(string.Empty, contact.Uuid);
+        Assert.NotEqual(Guid.Empty, receipt.RecordId);
+    }
+}
