@@ -158,6 +158,38 @@ public sealed class OutboxSenderTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Send_TamperedPayload_IsSentWithoutPayloadAndDeadLetteredWhileTheRestFlows()
+    {
+        await _central.StopAsync();
+        RecordReceipt tampered;
+        RecordReceipt intact;
+        await using (var before = await StartAsync())
+        {
+            tampered = await before.Recorder.RecordKlantcontactAsync(TestData.Klantcontact());
+            intact = await before.Recorder.RecordKlantcontactAsync(TestData.Klantcontact());
+        }
+
+        using (var connection = new SqliteConnection($"Data Source={_dir.File("outbox.db")};Pooling=False"))
+        {
+            connection.Open();
+            using var flip = connection.CreateCommand();
+            flip.CommandText = "UPDATE outbox SET payload = zeroblob(length(payload)) WHERE sequence = $sequence;";
+            flip.Parameters.AddWithValue("$sequence", tampered.Sequence);
+            Assert.Equal(1, flip.ExecuteNonQuery());
+        }
+
+        await _central.RestartAsync();
+        await using var sdk = await StartAsync();
+        sdk.ErrorsExpected = true;
+        await Eventually.UntilAsync(() => Backlog(sdk) == 0, _time, because: "the outbox to drain past the tampered record");
+
+        Assert.Equal("payload: missing",
+            sdk.Services.GetRequiredService<OutboxStatusReader>().ReadDeadLetterReason(tampered.RecordId));
+        Assert.Equal(intact.RecordId.ToString(), Assert.Single(_central.State.Stored).Key);
+        Assert.Contains(sdk.Logs.Entries, e => e.Level == LogLevel.Error && e.EventId.Id == LogEvents.RecordUnreadable);
+    }
+
+    [Fact]
     public async Task Send_UncommittedRow_IsNeverReadBySender()
     {
         await using var sdk = await StartAsync();
