@@ -4,6 +4,10 @@ namespace Omni.Sdk.Internal.Storage;
 /// In-memory totals of what the outbox holds, seeded from the file at open. The writer and the sender apply
 /// deltas after their own commits; deltas commute, so the order in which they land does not matter.
 /// </summary>
+/// <remarks>
+/// Limitation: the byte budget counts stored payload bytes (nonce, ciphertext, tag), not SQLite page overhead or
+/// the WAL, so the file can be some tens of percent larger than MaxBytes; SQLITE_FULL is still refused as full.
+/// </remarks>
 internal sealed class OutboxCounters
 {
     private readonly Lock _lock = new();

@@ -8,6 +8,12 @@ namespace Omni.Sdk.Internal.Storage;
 /// The outbox file: opened once at start (integrity check, key check, forward migrations), then a source of
 /// connections with the durability settings every connection needs.
 /// </summary>
+/// <remarks>
+/// Limitation: one process per outbox file is assumed and not enforced. A second process would still number
+/// records correctly (sequences are assigned inside the write transaction) and Central would drop the duplicate
+/// sends, but each process's in-memory totals would miss the other's rows. After a crash (kill -9) the next
+/// process recovers the WAL on open; nothing else is needed.
+/// </remarks>
 internal sealed partial class OutboxDatabase
 {
     // SQLite result codes (https://www.sqlite.org/rescode.html) that mean the file is not a usable database.
@@ -149,7 +155,8 @@ internal sealed partial class OutboxDatabase
         if (stored is null)
         {
             var check = cipher.CreateKeyCheck();
-            WriteMeta(connection, transaction, "key_check", Convert.ToBase64String(check.Nonce) + "." + Convert.ToBase64String(check.Ciphertext));
+            var encoded = Convert.ToBase64String(check.Nonce) + "." + Convert.ToBase64String(check.Ciphertext);
+            WriteMeta(connection, transaction, "key_check", encoded);
             return;
         }
 

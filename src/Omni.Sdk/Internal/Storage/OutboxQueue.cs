@@ -7,6 +7,10 @@ namespace Omni.Sdk.Internal.Storage;
 /// The sender's view of the outbox, on its own connection. It reads committed rows only: SQLite's WAL gives
 /// every read a snapshot of committed transactions, so a record whose append has not committed is never sent (S5).
 /// </summary>
+/// <remarks>
+/// Limitation: dead letters are kept for good (never dropped); there is no operator tool yet to list, export or
+/// requeue them, and they count against the storage budget until one exists.
+/// </remarks>
 internal sealed class OutboxQueue : IDisposable
 {
     private readonly OutboxDatabase _database;
