@@ -88,6 +88,32 @@ public sealed class OutboxWriterTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Open_FilesCopiedWhileRunning_RecoversEveryReturnedAppendFromTheWal()
+    {
+        using var crashed = new TempDirectory();
+        File.Copy(_keyFile, crashed.File("omni-outbox-key"));
+        await using (var running = await StartAsync())
+        {
+            for (var i = 0; i < 50; i++)
+            {
+                await running.Recorder.RecordKlantcontactAsync(TestData.Klantcontact());
+            }
+
+            // What a kill -9 leaves behind: the main file and the WAL as they are on disk, no clean close.
+            File.Copy(_dir.File("outbox.db"), crashed.File("outbox.db"));
+            File.Copy(_dir.File("outbox.db-wal"), crashed.File("outbox.db-wal"));
+        }
+
+        await using var recovered = await SdkHarness.StartAsync(crashed.Path, _central.Address, _time,
+            crashed.File("omni-outbox-key"));
+        var status = await recovered.Monitor.GetStatusAsync();
+        var next = await recovered.Recorder.RecordKlantcontactAsync(TestData.Klantcontact());
+
+        Assert.Equal(50, status.BacklogCount);
+        Assert.Equal(51, next.Sequence);
+    }
+
+    [Fact]
     public async Task Append_BudgetReached_ThrowsFullAndHealthIsUnhealthy()
     {
         await using var sdk = await StartAsync(o => o.MaxRecords = 5);
