@@ -110,7 +110,7 @@ internal sealed partial class OutboxSender : BackgroundService
                 return await _pipeline.ExecuteAsync(
                     async token => await PushOnceAsync(request, token).ConfigureAwait(false), wake.Token).ConfigureAwait(false);
             }
-            catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (wake.IsCancellationRequested && !stoppingToken.IsCancellationRequested)
             {
                 // The probe saw the link come back and cut the backoff short: send again now.
                 LogLinkRestored(_logger);
@@ -307,17 +307,13 @@ internal sealed partial class OutboxSender : BackgroundService
 
     private ResiliencePipeline<PushAttempt> BuildPipeline()
     {
-        var shouldRetry = new PredicateBuilder<PushAttempt>()
-            .Handle<RpcException>()
-            .Handle<BrokenCircuitException>()
-            .Handle<TimeoutRejectedException>()
-            .HandleResult(attempt => !attempt.MadeProgress);
         var breakDuration = TimeSpan.FromTicks(Math.Clamp(_options.BackoffMax.Ticks, TimeSpan.FromSeconds(1).Ticks,
             TimeSpan.FromSeconds(30).Ticks));
         return new ResiliencePipelineBuilder<PushAttempt> { TimeProvider = _time }
             .AddRetry(new RetryStrategyOptions<PushAttempt>
             {
-                ShouldHandle = shouldRetry,
+                ShouldHandle = args => ValueTask.FromResult(
+                    args.Outcome.Exception is BrokenCircuitException || IsFailure(args.Outcome, args.Context.CancellationToken)),
                 MaxRetryAttempts = int.MaxValue,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
@@ -327,7 +323,8 @@ internal sealed partial class OutboxSender : BackgroundService
             })
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions<PushAttempt>
             {
-                ShouldHandle = new PredicateBuilder<PushAttempt>().Handle<RpcException>().Handle<TimeoutRejectedException>(),
+                ShouldHandle = args => ValueTask.FromResult(
+                    args.Outcome.Exception is not null && IsFailure(args.Outcome, args.Context.CancellationToken)),
                 FailureRatio = 0.5,
                 MinimumThroughput = 4,
                 SamplingDuration = TimeSpan.FromSeconds(30),
@@ -348,11 +345,23 @@ internal sealed partial class OutboxSender : BackgroundService
             .Build();
     }
 
+    /// <summary>
+    /// A failed push: a gRPC or transport error, a timeout, a cancellation that is not ours (e.g. a connect
+    /// timeout inside the HTTP stack), or an answer that acknowledged nothing.
+    /// </summary>
+    private static bool IsFailure(Outcome<PushAttempt> outcome, CancellationToken token) => outcome.Exception switch
+    {
+        RpcException or TimeoutRejectedException or HttpRequestException or IOException => true,
+        OperationCanceledException => !token.IsCancellationRequested,
+        null => outcome.Result is { MadeProgress: false },
+        _ => false,
+    };
+
     private ValueTask OnRetryAsync(OnRetryArguments<PushAttempt> args)
     {
         Volatile.Write(ref _inBackoff, 1);
         _link.Waiting(true);
-        if (args.Outcome.Exception is RpcException or TimeoutRejectedException)
+        if (args.Outcome.Exception is not null and not BrokenCircuitException)
         {
             _link.Reached(false);
         }
@@ -362,7 +371,8 @@ internal sealed partial class OutboxSender : BackgroundService
             RpcException rpc => rpc.StatusCode.ToString(),
             BrokenCircuitException => "CircuitOpen",
             TimeoutRejectedException => "Timeout",
-            _ => "NoProgress",
+            null => "NoProgress",
+            var other => other.GetType().Name,
         };
         if (args.AttemptNumber < WarningAttempts)
         {
