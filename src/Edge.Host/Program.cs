@@ -1,4 +1,6 @@
 using Edge.Host.Hosting;
+using Microsoft.Extensions.Options;
+using Omni.Sdk;
 
 var builder = EdgeApplication.CreateBuilder(args);
 
@@ -6,5 +8,21 @@ var builder = EdgeApplication.CreateBuilder(args);
 // once src/Edge.Host/Telephony provides it:
 //     TelephonyServiceCollectionExtensions.AddTelephonyRole(builder.Services, builder.Configuration);
 
+// EX_CONFIG (sysexits.h): the edge refused to start; restarting it will not help until an operator acts.
+const int exitCodeCannotStart = 78;
+
 var app = EdgeApplication.Build(builder);
-await app.RunAsync();
+try
+{
+    await app.RunAsync();
+}
+catch (Exception exception) when (exception is OutboxCorruptException or OutboxKeyException or OptionsValidationException)
+{
+    // A refusal to start, not a crash: one line that names the file or setting (never a value or the key) instead
+    // of an unhandled exception that aborts the process (SIGABRT, exit 134) and may leave a core dump that holds
+    // the outbox key.
+    await Console.Error.WriteLineAsync("Edge.Host cannot start: " + exception.Message);
+    return exitCodeCannotStart;
+}
+
+return 0;
