@@ -38,6 +38,8 @@ internal sealed class OutboxRecorder : IOmniRecorder
 
     private Task<RecordReceipt> AppendAsync(OutboxRecordKind kind, Guid id, IMessage payload, CancellationToken cancellationToken)
     {
+        // Once queued, a record may be stored whatever happens to the token; before that, cancelling stores nothing.
+        cancellationToken.ThrowIfCancellationRequested();
         var append = new PendingAppend(kind, id, payload.ToByteArray(), _time.GetUtcNow());
         return _writer.AppendAsync(append, cancellationToken);
     }

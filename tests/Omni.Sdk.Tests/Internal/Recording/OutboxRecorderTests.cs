@@ -68,4 +68,16 @@ public sealed class OutboxRecorderTests : IAsyncLifetime, IDisposable
         Assert.Equal(string.Empty, contact.Uuid);
         Assert.NotEqual(Guid.Empty, receipt.RecordId);
     }
+
+    [Fact]
+    public async Task RecordKlantcontact_AlreadyCancelled_StoresNothing()
+    {
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(
+            () => _sdk.Recorder.RecordKlantcontactAsync(TestData.Klantcontact(), cancelled.Token));
+
+        Assert.Equal(0, (await _sdk.Monitor.GetStatusAsync()).BacklogCount);
+    }
 }
