@@ -44,7 +44,8 @@ public sealed class SystemdUnitTests : IDisposable
 
         string[] required =
         [
-            "Type=notify", "WatchdogSec=30", "Restart=on-failure", "DynamicUser=yes", "StateDirectory=omni-edge",
+            "Type=notify", "WatchdogSec=30", "Restart=on-failure", "RestartPreventExitStatus=78",
+            "DynamicUser=yes", "StateDirectory=omni-edge",
             "LoadCredential=omni-outbox-key:/etc/omni/outbox.key", "Environment=Omni__KeyFile=%d/omni-outbox-key",
             "ExecStart=/opt/omnichannel/edge/Edge.Host", "WorkingDirectory=%S/omni-edge", "NoNewPrivileges=yes",
             "ProtectSystem=strict", "ProtectHome=yes", "PrivateTmp=yes", "PrivateDevices=yes",
