@@ -23,6 +23,7 @@ public sealed class EdgeHostProcessTests : IDisposable
         _manager.Bind(new UnixDomainSocketEndPoint(socketPath));
         using var process = Start(socketPath, watchdogUsec: "400000");
         var output = process.StandardOutput.ReadToEndAsync(_guard.Token);
+        _ = process.StandardError.ReadToEndAsync(_guard.Token);
 
         Assert.Equal("WATCHDOG=1", await ReceiveAsync());
         Assert.Equal("WATCHDOG=1", await ReceiveAsync());
@@ -32,6 +33,21 @@ public sealed class EdgeHostProcessTests : IDisposable
         Assert.True(process.ExitCode == 0, await output);
     }
 
+    [Theory]
+    [InlineData("--Edge:HttpUrl=http://0.0.0.0:0", "HttpUrl")]
+    [InlineData("--Omni:KeyFile=/nonexistent/outbox.key", "outbox key")]
+    public async Task Run_CannotStart_Exits78SoSystemdDoesNotRestart(string badArgument, string named)
+    {
+        using var process = Start(notifySocket: null, watchdogUsec: null, badArgument);
+        var error = process.StandardError.ReadToEndAsync(_guard.Token);
+        _ = process.StandardOutput.ReadToEndAsync(_guard.Token);
+
+        await process.WaitForExitAsync(_guard.Token);
+
+        Assert.Equal(78, process.ExitCode);
+        Assert.Contains(named, await error, StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         _manager.Dispose();
@@ -39,13 +55,14 @@ public sealed class EdgeHostProcessTests : IDisposable
         _data.Dispose();
     }
 
-    private Process Start(string notifySocket, string watchdogUsec)
+    private Process Start(string? notifySocket, string? watchdogUsec, string? extraArgument = null)
     {
         var key = _data.File("outbox.key");
         File.WriteAllBytes(key, [.. Enumerable.Range(7, 32).Select(i => (byte)i)]);
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             RedirectStandardOutput = true,
+            RedirectStandardError = true,
             UseShellExecute = false,
         };
         start.ArgumentList.Add(EdgeHostAssembly());
@@ -54,6 +71,11 @@ public sealed class EdgeHostProcessTests : IDisposable
         start.ArgumentList.Add("--Omni:CentralAddress=" + TestEdgeHost.UnreachableCentral);
         start.ArgumentList.Add("--Omni:OutboxPath=" + _data.File("outbox.db"));
         start.ArgumentList.Add("--Omni:KeyFile=" + key);
+        if (extraArgument is not null)
+        {
+            start.ArgumentList.Add(extraArgument);
+        }
+
         start.Environment["NOTIFY_SOCKET"] = notifySocket;
         start.Environment["WATCHDOG_USEC"] = watchdogUsec;
         start.Environment.Remove("WATCHDOG_PID");
