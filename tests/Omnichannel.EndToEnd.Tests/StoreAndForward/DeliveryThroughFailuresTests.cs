@@ -47,24 +47,24 @@ public sealed class DeliveryThroughFailuresTests
         await edge.WaitUntilDeliveredAsync(DeliveryLimit, ct);
         vendor.Add(await RunVendorAsync(cluster, expectedExitCode: 0, ct));
 
-        DeliveryCheck.Assert(await cluster.Central.ListAllAsync(ct), cluster.Seeded.Sent, confirmed, vendor);
+        DeliveryCheck.AssertDelivered(await cluster.Central.ListAllAsync(ct), cluster.Seeded.Sent, confirmed, vendor);
         Assert.Equal(confirmed.Count + vendor.Count, (await cluster.Central.ListAllAsync(ct)).Count);
         Assert.Equal(0, (await edge.HealthAsync(ct)).DeadLetters);
-        PersonalDataGuard.AssertClean(cluster.Output, cluster.Seeded);
+        cluster.AssertCleanOutput();
     }
 
     private static async Task<string> PostCreatedAsync(EdgeNode edge, ProductCluster cluster, CancellationToken ct)
     {
         var klantcontact = cluster.Seeded.Next();
         var outcome = await edge.PostAsync(klantcontact, ct);
-        Assert.True(outcome == PostOutcome.Created, $"POST answered {outcome}:\n{cluster.Output.Tail(edge.ProcessName)}");
+        Assert.True(outcome == PostOutcome.Created, $"POST: {outcome}\n{cluster.Output.Tail(edge.ProcessName)}");
         return klantcontact.Uuid;
     }
 
     private static async Task<string> RunVendorAsync(ProductCluster cluster, int expectedExitCode, CancellationToken ct)
     {
         var run = await cluster.RunVendorConsoleAsync(timeoutSeconds: expectedExitCode == 0 ? 30 : 2, ct);
-        Assert.True(run.ExitCode == expectedExitCode, $"Vendor.Console exited {run.ExitCode}:\n{cluster.Output.Tail()}");
+        Assert.True(run.ExitCode == expectedExitCode, $"Vendor.Console: exit {run.ExitCode}\n{cluster.Output.Tail()}");
         return run.RecordId;
     }
 }

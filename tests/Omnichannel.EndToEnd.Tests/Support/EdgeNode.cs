@@ -52,7 +52,8 @@ internal sealed class EdgeNode : IAsyncDisposable
         _process = ProductProcess.Start(name, ProductPaths.EdgeHost, Arguments(), _output);
         if (waitUntilReady)
         {
-            await Readiness.WaitForHttpAsync(_http, new Uri(HttpAddress, "/healthz"), _process, _output, cancellationToken);
+            var probe = new Uri(HttpAddress, "/healthz");
+            await Readiness.WaitForHttpAsync(_http, probe, _process, _output, cancellationToken);
         }
 
         return _process;
@@ -68,10 +69,12 @@ internal sealed class EdgeNode : IAsyncDisposable
 
     public async Task<PostOutcome> PostAsync(Klantcontact klantcontact, CancellationToken cancellationToken)
     {
-        using var content = new StringContent(JsonFormatter.Default.Format(klantcontact), Encoding.UTF8, "application/json");
+        var json = JsonFormatter.Default.Format(klantcontact);
+        using var content = new StringContent(json, Encoding.UTF8, "application/json");
+        var uri = new Uri(HttpAddress, "/api/v1/klantcontacten");
         try
         {
-            using var response = await _http.PostAsync(new Uri(HttpAddress, "/api/v1/klantcontacten"), content, cancellationToken);
+            using var response = await _http.PostAsync(uri, content, cancellationToken);
             return response.StatusCode switch
             {
                 HttpStatusCode.Created => PostOutcome.Created,
@@ -115,7 +118,7 @@ internal sealed class EdgeNode : IAsyncDisposable
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
-                Assert.Fail($"the edge still held {health.Backlog} record(s) after {limit}:\n{_output.Tail(Current.Name)}");
+                Assert.Fail($"{health.Backlog} record(s) still waiting after {limit}:\n{_output.Tail(Current.Name)}");
             }
 
             health = await HealthAsync(cancellationToken);

@@ -30,7 +30,7 @@ internal sealed class LoadGenerator(EdgeNode edge, SeededContacts seeded)
     /// <summary>Retries that found the record already durable (200): the response of the first try was lost.</summary>
     public int ReplayedCount => _replayed;
 
-    /// <summary>Runs <paramref name="clients"/> clients until <paramref name="stop"/> fires or the total is reached.</summary>
+    /// <summary>Runs <paramref name="clients"/> clients until <paramref name="stop"/> or the total.</summary>
     public Task RunAsync(int clients, int total, CancellationToken stop)
     {
         var remaining = new StrongBox<int>(total);

@@ -20,6 +20,10 @@ internal static partial class PersonalDataGuard
         }
     }
 
+    /// <summary>Whether the text holds the seeded marker (inhoud, names) or a seeded phone number.</summary>
+    public static bool Holds(string text, SeededContacts seeded) =>
+        text.Contains(seeded.Marker, StringComparison.OrdinalIgnoreCase) || ContainsPhone(text, seeded);
+
     private static bool ContainsPhone(string text, SeededContacts seeded)
     {
         // Separators a formatter might put in a number ("+31 6-1234 5678") are dropped first.

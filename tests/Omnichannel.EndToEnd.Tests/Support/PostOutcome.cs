@@ -12,6 +12,6 @@ internal enum PostOutcome
     /// <summary>Any other status: refused.</summary>
     Refused,
 
-    /// <summary>No answer (connection refused or reset, e.g. the edge was killed): the record may or may not exist.</summary>
+    /// <summary>No answer (refused or reset, e.g. the edge was killed): the record may or may not exist.</summary>
     NoAnswer,
 }

@@ -19,13 +19,14 @@ internal sealed class ProductCluster : IAsyncDisposable
 
     public ProductCluster()
     {
+        Output = new ProcessOutput(text => PersonalDataGuard.Holds(text, Seeded));
         Http = new HttpClient(_handler, disposeHandler: false) { Timeout = TimeSpan.FromSeconds(30) };
         Central = new CentralNode(Folder, Output, Http);
     }
 
     public TestFolder Folder { get; } = new();
 
-    public ProcessOutput Output { get; } = new();
+    public ProcessOutput Output { get; }
 
     public SeededContacts Seeded { get; } = new();
 
@@ -45,7 +46,7 @@ internal sealed class ProductCluster : IAsyncDisposable
         return edge;
     }
 
-    /// <summary>Runs the Vendor.Console sample to completion against this Central; its outbox persists across runs.</summary>
+    /// <summary>Runs Vendor.Console to completion against this Central; its outbox persists across runs.</summary>
     public async Task<VendorRun> RunVendorConsoleAsync(int timeoutSeconds, CancellationToken cancellationToken)
     {
         var key = Folder.File("vendor-outbox.key");
@@ -72,6 +73,15 @@ internal sealed class ProductCluster : IAsyncDisposable
         return VendorRun.From(name, exitCode, Output);
     }
 
+    /// <summary>
+    /// No process wrote seeded personal data, logged an error (other than the expected categories) or crashed.
+    /// </summary>
+    public void AssertCleanOutput(params string[] expectedErrorCategories)
+    {
+        PersonalDataGuard.AssertClean(Output, Seeded);
+        Output.AssertNoErrors(expectedErrorCategories);
+    }
+
     public async ValueTask DisposeAsync()
     {
         foreach (var edge in _edges)
@@ -86,7 +96,7 @@ internal sealed class ProductCluster : IAsyncDisposable
         Folder.Dispose();
     }
 
-    /// <summary>With OMNI_E2E_OUTPUT set to a folder, every process line is kept there for a developer to read.</summary>
+    /// <summary>With OMNI_E2E_OUTPUT set to a folder, every process line is kept there for a developer.</summary>
     private async Task KeepOutputAsync()
     {
         var folder = Environment.GetEnvironmentVariable("OMNI_E2E_OUTPUT");

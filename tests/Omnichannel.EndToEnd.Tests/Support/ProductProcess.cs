@@ -94,7 +94,8 @@ internal sealed class ProductProcess : IAsyncDisposable
     {
         if (!_process.HasExited)
         {
-            using var kill = Process.Start("kill", ["-TERM", Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            var pid = Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            using var kill = Process.Start("kill", ["-TERM", pid]);
             await kill.WaitForExitAsync();
         }
 

@@ -20,14 +20,15 @@ internal sealed class SeededContacts
     /// <summary>Every contact made, by uuid.</summary>
     public IReadOnlyDictionary<string, Klantcontact> Sent => _sent;
 
-    /// <summary>The phone numbers handed out, digits only (no plus), to find them however a log might format them.</summary>
+    /// <summary>The phone numbers handed out, digits only, to find them however a log might format them.</summary>
     public ConcurrentDictionary<string, byte> PhoneDigits { get; } = new();
 
     public Klantcontact Next()
     {
         var now = TimeProvider.System.GetUtcNow();
         var uuid = Guid.CreateVersion7(now).ToString("D");
-        var phone = "316" + RandomNumberGenerator.GetInt32(10_000_000, 100_000_000).ToString(CultureInfo.InvariantCulture);
+        var subscriber = RandomNumberGenerator.GetInt32(10_000_000, 100_000_000);
+        var phone = "316" + subscriber.ToString(CultureInfo.InvariantCulture);
         PhoneDigits[phone] = 0;
         var klantcontact = new Klantcontact
         {
@@ -42,14 +43,23 @@ internal sealed class SeededContacts
             IndicatieContactGelukt = true,
             Dienstverleningstype = Dienstverleningstype.AlgemeneVraag,
             JourneyId = "journey-" + uuid[..8],
-            Actor = new Actor { SoortActor = SoortActor.Medewerker, Identificator = "mdw-17", Naam = "J. de Vries " + Marker },
+            Actor = new Actor
+            {
+                SoortActor = SoortActor.Medewerker,
+                Identificator = "mdw-17",
+                Naam = "J. de Vries " + Marker,
+            },
             Betrokkenen =
             {
                 new Betrokkene
                 {
                     Rol = BetrokkeneRol.Klant,
                     Identificatieniveau = Identificatieniveau.Herkend,
-                    DigitaalAdres = new DigitaalAdres { Soort = SoortDigitaalAdres.Telefoonnummer, Adres = "+" + phone },
+                    DigitaalAdres = new DigitaalAdres
+                    {
+                        Soort = SoortDigitaalAdres.Telefoonnummer,
+                        Adres = "+" + phone,
+                    },
                 },
             },
         };
