@@ -39,6 +39,12 @@ public sealed class IncomingCall
     /// <summary>Completes with the reason when the call has ended.</summary>
     public Task<CallEndReason> Completion => _call.Completion;
 
+    /// <summary>
+    /// Completes with true when the ACK for our 200 OK arrived (the dialog is confirmed, RFC 3261 §13.3.1.4), or
+    /// with false when the call ended first (rejected, cancelled, or no ACK within 64*T1).
+    /// </summary>
+    public Task<bool> Confirmed => _call.Confirmed;
+
     /// <summary>Answers with 200 OK and our SDP: <paramref name="localRtp"/> is where we receive RTP.</summary>
     /// <param name="localRtp">The bound local RTP endpoint.</param>
     /// <param name="codec">The codec to use; if the caller did not offer it, the caller's first supported codec is used.</param>

@@ -18,6 +18,7 @@ internal sealed partial class SipCall
     private readonly ServerTransaction _invite;
     private readonly Channel<CallEvent> _events = Channel.CreateUnbounded<CallEvent>();
     private readonly TaskCompletionSource<CallEndReason> _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<bool> _confirmed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<string> _routeSet;
     private readonly string _localParty;
     private readonly string _remoteParty;
@@ -80,6 +81,8 @@ internal sealed partial class SipCall
     public ChannelReader<CallEvent> Events => _events.Reader;
 
     public Task<CallEndReason> Completion => _ended.Task;
+
+    public Task<bool> Confirmed => _confirmed.Task;
 
     /// <summary>Sends 180 Ringing with our tag: the early dialog that CANCEL and retransmissions refer to.</summary>
     public void Ring()
@@ -233,6 +236,7 @@ internal sealed partial class SipCall
         if (State == CallState.Accepted)
         {
             State = CallState.Confirmed;
+            _confirmed.TrySetResult(true);
         }
 
         if (pending.OfferInResponse)
@@ -303,6 +307,7 @@ internal sealed partial class SipCall
         _events.Writer.TryComplete();
         _core.RemoveCall(this);
         _core.LogCallEnded(LogId, reason);
+        _confirmed.TrySetResult(false);
         _ended.TrySetResult(reason);
     }
 
