@@ -72,6 +72,10 @@ internal sealed partial class OutboxSender : BackgroundService
         {
             await RunSendLoopAsync(stoppingToken).ConfigureAwait(false);
         }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping; whatever was not acknowledged stays in the outbox for the next start.
+        }
         finally
         {
             await probeStop.CancelAsync().ConfigureAwait(false);
