@@ -1,12 +1,17 @@
 using Edge.Host.Hosting;
+using Edge.Host.Telephony;
+using Edge.Host.Telephony.Sip;
 using Microsoft.Extensions.Options;
 using Omni.Sdk;
 
 var builder = EdgeApplication.CreateBuilder(args);
 
-// Roles. The kiosk page will share this host's Kestrel (Edge:HttpUrl). The telephony role registers itself here
-// once src/Edge.Host/Telephony provides it:
-//     TelephonyServiceCollectionExtensions.AddTelephonyRole(builder.Services, builder.Configuration);
+// Roles. The kiosk page will share this host's Kestrel (Edge:HttpUrl). The telephony gateway (SIP on
+// Telephony:SipListenAddress:SipListenPort) is on unless Telephony:Enabled is false.
+if (builder.Configuration.GetValue("Telephony:Enabled", defaultValue: true))
+{
+    builder.Services.AddTelephonyRole(builder.Configuration).AddSipGateway();
+}
 
 // EX_CONFIG (sysexits.h): the edge refused to start; restarting it will not help until an operator acts.
 const int exitCodeCannotStart = 78;

@@ -1,0 +1,48 @@
+using System.Net;
+using Edge.Sip;
+using Edge.Sip.Media;
+
+namespace Edge.Host.Telephony.Sip;
+
+/// <summary>
+/// Maps the one configuration of the role (<see cref="TelephonyOptions"/>) onto the options of Edge.Sip's signalling
+/// and media, so the listener, the RTP range and the trusted peers are set in one place only.
+/// </summary>
+internal static class SipStackOptions
+{
+    /// <summary>
+    /// Calls beyond the IVR's lines that the stack still hands over, so the IVR can answer 486 Busy Here and record
+    /// them (CallOutcome.Bezet); more than that the stack refuses itself with 503 and Retry-After.
+    /// </summary>
+    public const int BusyHeadroomFactor = 2;
+
+    public static SipOptions ToSipOptions(TelephonyOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new SipOptions
+        {
+            ListenAddress = IPAddress.Parse(options.SipListenAddress),
+            Port = options.SipListenPort,
+            MaxConcurrentCalls = options.MaxConcurrentCalls * BusyHeadroomFactor,
+            TrustedPeers = [.. options.TrustedTrunkPeers.Select(IPAddress.Parse)],
+        };
+    }
+
+    public static RtpOptions ToRtpOptions(TelephonyOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new RtpOptions
+        {
+            BindAddress = IPAddress.Parse(options.RtpAddress),
+            FirstPort = options.RtpPortMin,
+            LastPort = options.RtpPortMax,
+        };
+    }
+
+    /// <summary>How long a call rings before the IVR answers it.</summary>
+    public static TimeSpan RingTime(TelephonyOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return TimeSpan.Zero;
+    }
+}
