@@ -27,19 +27,51 @@ internal static class KlantcontactRows
         DateTimeOffset receivedAt,
         CancellationToken cancellationToken)
     {
-        await using var command = transaction.Connection!.CreateCommand();
+        await using var command = CreateInsert(transaction, gemeente, source, receivedAt);
+        return await ExecuteInsertAsync(command, klantcontact, cancellationToken);
+    }
+
+    /// <summary>
+    /// An insert for many contacts of one source in one transaction: run it with
+    /// <see cref="ExecuteInsertAsync"/> once per contact, so SQLite parses the statement only once.
+    /// </summary>
+    public static SqliteCommand CreateInsert(
+        SqliteTransaction transaction,
+        string gemeente,
+        string source,
+        DateTimeOffset receivedAt)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        var command = transaction.Connection!.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = InsertSql;
         command.Parameters.AddWithValue("$gemeente", gemeente);
-        command.Parameters.AddWithValue("$uuid", klantcontact.Uuid);
-        command.Parameters.AddWithValue("$kanaal", (int)klantcontact.Kanaal);
-        command.Parameters.AddWithValue("$dienstverleningstype", (int)klantcontact.Dienstverleningstype);
-        object journeyId = klantcontact.JourneyId.Length == 0 ? DBNull.Value : klantcontact.JourneyId;
-        command.Parameters.AddWithValue("$journey_id", journeyId);
-        command.Parameters.AddWithValue("$plaatsgevonden_op_ns", UnixTime.ToNanos(klantcontact.PlaatsgevondenOp));
         command.Parameters.AddWithValue("$source", source);
         command.Parameters.AddWithValue("$received_at_ms", UnixTime.ToMillis(receivedAt));
-        command.Parameters.AddWithValue("$payload", klantcontact.ToByteArray());
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        command.Parameters.Add("$uuid", SqliteType.Text);
+        command.Parameters.Add("$kanaal", SqliteType.Integer);
+        command.Parameters.Add("$dienstverleningstype", SqliteType.Integer);
+        command.Parameters.Add("$journey_id", SqliteType.Text);
+        command.Parameters.Add("$plaatsgevonden_op_ns", SqliteType.Integer);
+        command.Parameters.Add("$payload", SqliteType.Blob);
+        return command;
+    }
+
+    /// <summary>Runs an insert from <see cref="CreateInsert"/> for one contact; true when a row was added.</summary>
+    public static async Task<bool> ExecuteInsertAsync(
+        SqliteCommand insert,
+        Klantcontact klantcontact,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(insert);
+        ArgumentNullException.ThrowIfNull(klantcontact);
+        var parameters = insert.Parameters;
+        parameters["$uuid"].Value = klantcontact.Uuid;
+        parameters["$kanaal"].Value = (int)klantcontact.Kanaal;
+        parameters["$dienstverleningstype"].Value = (int)klantcontact.Dienstverleningstype;
+        parameters["$journey_id"].Value = klantcontact.JourneyId.Length == 0 ? DBNull.Value : klantcontact.JourneyId;
+        parameters["$plaatsgevonden_op_ns"].Value = UnixTime.ToNanos(klantcontact.PlaatsgevondenOp);
+        parameters["$payload"].Value = klantcontact.ToByteArray();
+        return await insert.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 }

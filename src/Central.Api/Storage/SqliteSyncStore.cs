@@ -1,16 +1,13 @@
 using System.Globalization;
 using Central.Api.Sync;
-using Google.Protobuf;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
-using Omni.Contracts.V1;
 
 namespace Central.Api.Storage;
 
 /// <summary>Edge batches into SQLite: one IMMEDIATE transaction per batch, committed with synchronous=FULL.</summary>
 internal sealed class SqliteSyncStore(SqliteDatabase database, IOptions<CentralOptions> options) : ISyncStore
 {
-    private const string SourceEdge = "edge";
     private readonly string _gemeente = options.Value.Gemeente;
 
     public async Task<SyncBatchResult> ApplyBatchAsync(SyncBatch batch, CancellationToken cancellationToken)
@@ -18,10 +15,11 @@ internal sealed class SqliteSyncStore(SqliteDatabase database, IOptions<CentralO
         ArgumentNullException.ThrowIfNull(batch);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var commands = new SyncBatchCommands(transaction, _gemeente, batch);
         var stored = 0;
         foreach (var record in batch.Accepted)
         {
-            if (await StoreRecordAsync(transaction, batch, record, cancellationToken))
+            if (await StoreRecordAsync(commands, record, cancellationToken))
             {
                 stored++;
             }
@@ -38,13 +36,12 @@ internal sealed class SqliteSyncStore(SqliteDatabase database, IOptions<CentralO
     }
 
     // The record id is claimed first; a claim that finds it taken means the record arrived before.
-    private async Task<bool> StoreRecordAsync(
-        SqliteTransaction transaction,
-        SyncBatch batch,
+    private static async Task<bool> StoreRecordAsync(
+        SyncBatchCommands commands,
         SyncRecord record,
         CancellationToken cancellationToken)
     {
-        if (!await ClaimRecordIdAsync(transaction, batch, record, cancellationToken))
+        if (!await commands.ClaimAsync(record, cancellationToken))
         {
             return false;
         }
@@ -52,56 +49,14 @@ internal sealed class SqliteSyncStore(SqliteDatabase database, IOptions<CentralO
         if (record.Klantcontact is { } klantcontact)
         {
             // A contact created over REST with the same uuid stays as it is: the id is the identity.
-            await KlantcontactRows.InsertAsync(
-                transaction, _gemeente, klantcontact, SourceEdge, batch.ReceivedAt, cancellationToken);
+            await commands.InsertKlantcontactAsync(klantcontact, cancellationToken);
         }
         else if (record.InterneTaak is { } taak)
         {
-            await InsertInterneTaakAsync(transaction, taak, batch.ReceivedAt, cancellationToken);
+            await commands.InsertInterneTaakAsync(taak, cancellationToken);
         }
 
         return true;
-    }
-
-    private async Task<bool> ClaimRecordIdAsync(
-        SqliteTransaction transaction,
-        SyncBatch batch,
-        SyncRecord record,
-        CancellationToken cancellationToken)
-    {
-        await using var command = Create(transaction, """
-            INSERT INTO sync_records (gemeente, record_id, kind, device_id, stream_id, sequence, received_at_ms)
-            VALUES ($gemeente, $record_id, $kind, $device_id, $stream_id, $sequence, $received_at_ms)
-            ON CONFLICT (gemeente, record_id) DO NOTHING;
-            """);
-        command.Parameters.AddWithValue("$record_id", record.RecordId);
-        command.Parameters.AddWithValue("$kind", record.Klantcontact is null ? "interne_taak" : "klantcontact");
-        AddStreamParameters(command, batch, record.Sequence);
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
-    }
-
-    private async Task InsertInterneTaakAsync(
-        SqliteTransaction transaction,
-        InterneTaak taak,
-        DateTimeOffset receivedAt,
-        CancellationToken cancellationToken)
-    {
-        await using var command = Create(transaction, """
-            INSERT INTO interne_taken (gemeente, uuid, soort, klantcontact_uuid, dienstverleningstype, wachtrij,
-                                       aangemaakt_op_ns, received_at_ms, payload)
-            VALUES ($gemeente, $uuid, $soort, $klantcontact_uuid, $dienstverleningstype, $wachtrij,
-                    $aangemaakt_op_ns, $received_at_ms, $payload)
-            ON CONFLICT (gemeente, uuid) DO NOTHING;
-            """);
-        command.Parameters.AddWithValue("$uuid", taak.Uuid);
-        command.Parameters.AddWithValue("$soort", (int)taak.Soort);
-        command.Parameters.AddWithValue("$klantcontact_uuid", taak.KlantcontactUuid);
-        command.Parameters.AddWithValue("$dienstverleningstype", (int)taak.Dienstverleningstype);
-        command.Parameters.AddWithValue("$wachtrij", taak.Wachtrij);
-        command.Parameters.AddWithValue("$aangemaakt_op_ns", UnixTime.ToNanos(taak.AangemaaktOp));
-        command.Parameters.AddWithValue("$received_at_ms", UnixTime.ToMillis(receivedAt));
-        command.Parameters.AddWithValue("$payload", taak.ToByteArray());
-        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private async Task StoreRejectionAsync(
