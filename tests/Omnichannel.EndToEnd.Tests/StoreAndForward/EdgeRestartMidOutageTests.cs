@@ -24,6 +24,7 @@ public sealed class EdgeRestartMidOutageTests
         await cluster.Central.StopAsync();
         await load.RunAsync(clients: 2, total: RecordsPerPhase, ct);
         await edge.StopAsync();
+        await AssertNoPlaintextAtRestAsync(cluster, edge, ct);
         await edge.StartAsync(ct);
         Assert.Equal(RecordsPerPhase, (await edge.HealthAsync(ct)).Backlog);
         await load.RunAsync(clients: 2, total: RecordsPerPhase, ct);
@@ -38,5 +39,22 @@ public sealed class EdgeRestartMidOutageTests
         Assert.Equal(0, health.DeadLetters);
         DeliveryCheck.AssertDelivered(await cluster.Central.ListAllAsync(ct), cluster.Seeded.Sent, load.Confirmed);
         cluster.AssertCleanOutput();
+    }
+
+    /// <summary>
+    /// Personal data is encrypted at rest on edge devices (ARCHITECTURE.md): the outbox files of a stopped edge that
+    /// holds undelivered records contain neither the seeded inhoud and names nor a seeded phone number.
+    /// </summary>
+    private static async Task AssertNoPlaintextAtRestAsync(ProductCluster cluster, EdgeNode edge, CancellationToken ct)
+    {
+        var outbox = edge.Settings.OutboxPath;
+        var files = new[] { outbox, outbox + "-wal" }.Where(File.Exists).ToList();
+        Assert.Contains(outbox, files);
+        foreach (var file in files)
+        {
+            // Latin-1 maps every byte to one character, so an ASCII marker or number is found wherever it lies.
+            var text = System.Text.Encoding.Latin1.GetString(await File.ReadAllBytesAsync(file, ct));
+            Assert.False(PersonalDataGuard.Holds(text, cluster.Seeded), $"{Path.GetFileName(file)} holds plaintext");
+        }
     }
 }
