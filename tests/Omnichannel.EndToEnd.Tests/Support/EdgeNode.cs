@@ -137,6 +137,12 @@ internal sealed class EdgeNode : IAsyncDisposable
 
     private string[] Arguments() =>
     [
+        .. DefaultArguments(),
+        .. Settings.ExtraArguments,
+    ];
+
+    private string[] DefaultArguments() =>
+    [
         "--Edge:HttpUrl=" + HttpAddress.ToString().TrimEnd('/'),
         "--Omni:DeviceId=" + Settings.DeviceId,
         "--Omni:CentralAddress=" + _central.ToString().TrimEnd('/'),

@@ -5,4 +5,6 @@ namespace Omnichannel.EndToEnd.Tests.Support;
 /// <param name="OutboxPath">Omni:OutboxPath, an absolute path in the test folder.</param>
 /// <param name="KeyFile">Omni:KeyFile, an absolute path in the test folder.</param>
 /// <param name="BatchSize">Omni:BatchSize; small values make many pushes, so a kill lands mid-push.</param>
-internal sealed record EdgeSettings(string DeviceId, string OutboxPath, string KeyFile, int BatchSize = 100);
+/// <param name="ExtraArguments">Appended last, so they override the defaults (the last value wins).</param>
+internal sealed record EdgeSettings(
+    string DeviceId, string OutboxPath, string KeyFile, int BatchSize, IReadOnlyList<string> ExtraArguments);

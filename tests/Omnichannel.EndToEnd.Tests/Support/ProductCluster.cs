@@ -34,13 +34,14 @@ internal sealed class ProductCluster : IAsyncDisposable
 
     public CentralNode Central { get; }
 
-    public EdgeNode AddEdge(string deviceId, int batchSize = 100)
+    public EdgeNode AddEdge(string deviceId, int batchSize = 100, IReadOnlyList<string>? extraArguments = null)
     {
         var settings = new EdgeSettings(
             deviceId,
             Folder.File(deviceId + "-outbox.db"),
             Folder.NewOutboxKey(deviceId + "-outbox.key"),
-            batchSize);
+            batchSize,
+            extraArguments ?? []);
         var edge = new EdgeNode(settings, Central.GrpcAddress, Output, Http);
         _edges.Add(edge);
         return edge;
