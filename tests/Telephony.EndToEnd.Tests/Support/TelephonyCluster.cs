@@ -1,0 +1,215 @@
+using System.Globalization;
+using Google.Protobuf;
+using Microsoft.Data.Sqlite;
+using Omnichannel.EndToEnd.Tests.Support;
+using Omni.Contracts.V1;
+
+namespace Telephony.EndToEnd.Tests.Support;
+
+/// <summary>
+/// One test's telephony world on 127.0.0.1: Central (SQLite, serving <see cref="GatewayConfiguration"/>) and one
+/// Edge.Host with the telephony role on a free SIP port, each as its own process. Disposing kills both.
+/// </summary>
+internal sealed class TelephonyCluster : IAsyncDisposable
+{
+    public const string DeviceId = "ivr-gateway-e2e";
+
+    private static readonly JsonParser Parser = new(JsonParser.Settings.Default.WithIgnoreUnknownFields(true));
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
+
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
+    private readonly int _centralGrpcPort = FreePort.Next();
+    private readonly int _centralHttpPort = FreePort.Next();
+    private readonly int _edgeHttpPort = FreePort.Next();
+    private ProductProcess? _central;
+    private ProductProcess? _gateway;
+
+    private TelephonyCluster(Func<string, bool> holdsPersonalData)
+    {
+        Output = new ProcessOutput(holdsPersonalData);
+    }
+
+    public TestFolder Folder { get; } = new();
+
+    public ProcessOutput Output { get; }
+
+    public int SipPort { get; } = FreePort.Next();
+
+    public string Database => Folder.File("central.db");
+
+    private Uri CentralHttp => new($"http://127.0.0.1:{_centralHttpPort}");
+
+    /// <summary>Starts Central, then the gateway, and waits until the gateway took Central's menu.</summary>
+    /// <param name="callerNumbers">Numbers the test calls from; any output line holding one fails the test.</param>
+    /// <param name="gatewaySettings">Extra "--Key=value" settings of the gateway.</param>
+    public static async Task<TelephonyCluster> StartAsync(
+        IReadOnlyCollection<string> callerNumbers, params string[] gatewaySettings)
+    {
+        var cluster = new TelephonyCluster(text => callerNumbers.Any(n => text.Contains(n, StringComparison.Ordinal)));
+        try
+        {
+            await cluster.StartCentralAsync();
+            await cluster.StartGatewayAsync(gatewaySettings);
+            return cluster;
+        }
+        catch
+        {
+            await cluster.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>The telefoon klantcontacten in Central's register, as its REST API lists them.</summary>
+    public async Task<IReadOnlyList<Klantcontact>> TelefoonContactenAsync()
+    {
+        var uri = new Uri(CentralHttp, "/api/v1/klantcontacten?kanaal=telefoon&pageSize=500");
+        using var response = await _http.GetAsync(uri);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"GET klantcontacten: {(int)response.StatusCode}");
+        return Parser.Parse<ListKlantcontactenResponse>(body).Results;
+    }
+
+    /// <summary>Polls Central until it lists <paramref name="count"/> telefoon contacts, then waits a little longer
+    /// to see that no more arrive, and returns them.</summary>
+    public async Task<IReadOnlyList<Klantcontact>> WaitForContactsAsync(int count, TimeSpan limit)
+    {
+        var deadline = TimeProvider.System.GetTimestamp() + (long)(limit.TotalSeconds * TimeProvider.System.TimestampFrequency);
+        var contacts = await TelefoonContactenAsync();
+        while (contacts.Count < count && TimeProvider.System.GetTimestamp() < deadline)
+        {
+            await Task.Delay(PollInterval, TimeProvider.System);
+            contacts = await TelefoonContactenAsync();
+        }
+
+        // A second record of the same call would come with the same push or the next one (the sender retries
+        // within a second in these tests): wait for two more push rounds before counting.
+        await Task.Delay(TimeSpan.FromSeconds(2), TimeProvider.System);
+        return await TelefoonContactenAsync();
+    }
+
+    /// <summary>The interne taken Central created for a klantcontact (its follow-ups), read from its database.</summary>
+    public async Task<IReadOnlyList<(int Soort, string Wachtrij)>> FollowUpsAsync(string klantcontactUuid)
+    {
+        var builder = new SqliteConnectionStringBuilder { DataSource = Database, Mode = SqliteOpenMode.ReadOnly };
+        await using var connection = new SqliteConnection(builder.ToString());
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT soort, wachtrij FROM interne_taken WHERE klantcontact_uuid = $uuid";
+        command.Parameters.AddWithValue("$uuid", klantcontactUuid);
+        var result = new List<(int, string)>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            result.Add((reader.GetInt32(0), reader.GetString(1)));
+        }
+
+        return result;
+    }
+
+    /// <summary>Polls until Central holds a follow-up for the klantcontact.</summary>
+    public async Task<IReadOnlyList<(int Soort, string Wachtrij)>> WaitForFollowUpsAsync(string uuid, TimeSpan limit)
+    {
+        var deadline = TimeProvider.System.GetTimestamp() + (long)(limit.TotalSeconds * TimeProvider.System.TimestampFrequency);
+        var followUps = await FollowUpsAsync(uuid);
+        while (followUps.Count == 0 && TimeProvider.System.GetTimestamp() < deadline)
+        {
+            await Task.Delay(PollInterval, TimeProvider.System);
+            followUps = await FollowUpsAsync(uuid);
+        }
+
+        return followUps;
+    }
+
+    /// <summary>SIGTERM to the gateway; it must end its calls, record them and exit 0.</summary>
+    public async Task StopGatewayAsync()
+    {
+        var gateway = _gateway ?? throw new InvalidOperationException("The gateway was never started.");
+        var exitCode = await gateway.StopAsync(TimeSpan.FromSeconds(30));
+        Assert.True(exitCode == 0, $"the gateway exited with {exitCode}:\n{Output.Tail(gateway.Name)}");
+    }
+
+    public string Tail() => Output.Tail();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_gateway is not null)
+        {
+            await _gateway.DisposeAsync();
+        }
+
+        if (_central is not null)
+        {
+            await _central.DisposeAsync();
+        }
+
+        await KeepOutputAsync();
+        _http.Dispose();
+        Folder.Dispose();
+    }
+
+    private async Task StartCentralAsync()
+    {
+        var configuration = Folder.File("edge-configuration.json");
+        await File.WriteAllTextAsync(configuration, GatewayConfiguration.Json());
+        string[] arguments =
+        [
+            "--Central:Database=" + Database,
+            "--Central:GrpcUrl=" + Url(_centralGrpcPort),
+            "--Central:HttpUrl=" + Url(_centralHttpPort),
+            "--Central:EdgeConfigurationFile=" + configuration,
+        ];
+        _central = ProductProcess.Start("central", ProductPaths.CentralApi, arguments, Output);
+        await Readiness.WaitForHttpAsync(_http, new Uri(CentralHttp, "/healthz"), _central, Output, default);
+    }
+
+    private async Task StartGatewayAsync(string[] settings)
+    {
+        string[] arguments =
+        [
+            "--Edge:HttpUrl=" + Url(_edgeHttpPort),
+            "--Omni:DeviceId=" + DeviceId,
+            "--Omni:CentralAddress=" + Url(_centralGrpcPort),
+            "--Omni:OutboxPath=" + Folder.File("outbox.db"),
+            "--Omni:KeyFile=" + Folder.NewOutboxKey("outbox.key"),
+            "--Omni:BackoffMin=00:00:00.100",
+            "--Omni:BackoffMax=00:00:01",
+            "--Omni:ProbeInterval=00:00:00.200",
+            "--Telephony:SipListenPort=" + SipPort.ToString(CultureInfo.InvariantCulture),
+            "--Logging:LogLevel:Default=Information",
+            "--Logging:LogLevel:Edge=Debug",
+            .. settings,
+        ];
+        _gateway = ProductProcess.Start("gateway", ProductPaths.EdgeHost, arguments, Output);
+        await Readiness.WaitForHttpAsync(_http, new Uri(Url(_edgeHttpPort) + "/healthz"), _gateway, Output, default);
+        await WaitForMenuAsync(_gateway);
+    }
+
+    // Until the edge has Central's configuration it offers only a callback; the tests need the real menu.
+    private async Task WaitForMenuAsync(ProductProcess gateway)
+    {
+        for (var waited = TimeSpan.Zero; waited < TimeSpan.FromSeconds(30); waited += PollInterval)
+        {
+            if (Output.Lines.Any(l => l.Source == gateway.Name && l.Text.Contains("EdgeConfigurationCache[1201]", StringComparison.Ordinal)))
+            {
+                return;
+            }
+
+            await Task.Delay(PollInterval, TimeProvider.System);
+        }
+
+        Assert.Fail("The gateway never took Central's configuration:\n" + Output.Tail(gateway.Name));
+    }
+
+    private static string Url(int port) => string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}");
+
+    private async Task KeepOutputAsync()
+    {
+        var folder = Environment.GetEnvironmentVariable("OMNI_E2E_OUTPUT");
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+            var file = Path.Combine(folder, "telephony-" + Path.GetFileName(Folder.Path) + ".log");
+            await File.WriteAllLinesAsync(file, Output.Lines.Select(line => $"[{line.Source}] {line.Text}"));
+        }
+    }
+}
