@@ -1,0 +1,3 @@
+using Omnichannel.Bench;
+
+return await BenchProgram.RunAsync(args);
