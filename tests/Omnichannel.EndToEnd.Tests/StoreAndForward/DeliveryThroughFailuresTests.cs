@@ -1,3 +1,4 @@
+using Omni.Contracts.V1;
 using Omnichannel.EndToEnd.Tests.Support;
 
 namespace Omnichannel.EndToEnd.Tests.StoreAndForward;
@@ -49,8 +50,12 @@ public sealed class DeliveryThroughFailuresTests
         await edge.WaitUntilDeliveredAsync(DeliveryLimit, ct);
         vendor.Add(await RunVendorAsync(cluster, expectedExitCode: 0, ct));
 
-        DeliveryCheck.AssertDelivered(await cluster.Central.ListAllAsync(ct), cluster.Seeded.Sent, confirmed, vendor);
-        Assert.Equal(confirmed.Count + vendor.Count, (await cluster.Central.ListAllAsync(ct)).Count);
+        var atCentral = await cluster.Central.ListAllAsync(ct);
+        DeliveryCheck.AssertDelivered(atCentral, cluster.Seeded.Sent, confirmed, vendor);
+        Assert.Equal(confirmed.Count + vendor.Count, atCentral.Count);
+        Assert.All(
+            atCentral.Where(k => vendor.Contains(k.Uuid)),
+            k => Assert.Equal((Kanaal.Telefoon, "Voorbeeld uit Vendor.Console"), (k.Kanaal, k.Onderwerp)));
         Assert.Equal(0, (await edge.HealthAsync(ct)).DeadLetters);
         cluster.AssertCleanOutput();
     }
