@@ -1,0 +1,8 @@
+namespace Edge.Host.Tests.Telephony.Fakes;
+
+internal enum CallInputKind
+{
+    Press,
+    Silence,
+    HangUp,
+}
