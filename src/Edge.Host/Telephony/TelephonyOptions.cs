@@ -17,7 +17,9 @@ internal sealed record TelephonyOptions
     [RegularExpression("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
     public string DeviceId { get; set; } = string.Empty;
 
-    /// <summary>Folder with the prompt WAV files; relative paths start at the application folder. Default "prompts".</summary>
+    /// <summary>
+    /// Folder with the prompt WAV files; relative paths start at the application folder. Default "prompts".
+    /// </summary>
     [Required]
     public string PromptFolder { get; set; } = "prompts";
 
@@ -44,7 +46,7 @@ internal sealed record TelephonyOptions
     /// <summary>
     /// IP addresses of the SIP trunk peers whose P-Asserted-Identity is trusted (RFC 3325 §2.3). Default none.
     /// </summary>
-    [SuppressMessage("Usage", "CA2227:Collection properties should be read only", Justification = "Bound from configuration.")]
+    [SuppressMessage("Usage", "CA2227:Collection properties should be read only", Justification = "Bound from config.")]
     public IList<string> TrustedTrunkPeers { get; set; } = [];
 
     /// <summary>How many calls run at once; more get 486 Busy Here. Default 8.</summary>

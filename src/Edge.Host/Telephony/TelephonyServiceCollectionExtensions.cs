@@ -24,7 +24,8 @@ internal static class TelephonyServiceCollectionExtensions
             .Bind(configuration.GetSection(TelephonyOptions.SectionName))
             .PostConfigure<IOptions<OmniSdkOptions>>(UseSdkDeviceIdWhenUnset)
             .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TelephonyOptions>, TelephonyOptionsValidator>());
+        services.TryAddEnumerable(
+            ServiceDescriptor.Singleton<IValidateOptions<TelephonyOptions>, TelephonyOptionsValidator>());
         services.TryAddEnumerable(
             ServiceDescriptor.Singleton<IValidateOptions<TelephonyOptions>, TelephonyOptionsConsistencyValidator>());
 
@@ -38,8 +39,8 @@ internal static class TelephonyServiceCollectionExtensions
         services.TryAddSingleton<IvrCallHandler>();
         services.TryAddSingleton<CallDispatcher>();
 
-        // Limitation: no SIP listener is registered yet. Edge.Sip's user agent is still being built; the adapter
-        // that turns its dialogs into ICallSession and hands them to CallDispatcher comes with it.
+        // The SIP side (Telephony/Sip: listener, media, the ICallSession adapter) is added by AddSipGateway, so the
+        // IVR and its records can be used and tested without a SIP stack.
         return services;
     }
 

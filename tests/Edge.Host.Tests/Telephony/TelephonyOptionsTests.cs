@@ -32,7 +32,8 @@ public sealed class TelephonyOptionsTests
 
         var failures = string.Join("\n", Validate(options));
 
-        foreach (var field in new[] { "DeviceId", "SipListenAddress", "SipListenPort", "RtpPortMin", "TrustedTrunkPeers[1]", "PromptFolder" })
+        string[] fields = ["DeviceId", "SipListenAddress", "SipListenPort", "RtpPortMin", "TrustedTrunkPeers[1]", "PromptFolder"];
+        foreach (var field in fields)
         {
             Assert.Contains(field, failures, StringComparison.Ordinal);
         }

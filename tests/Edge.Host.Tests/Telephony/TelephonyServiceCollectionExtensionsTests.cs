@@ -42,7 +42,9 @@ public sealed class TelephonyServiceCollectionExtensionsTests
             new FakeOmniRecorder(),
             sdkDeviceId: "unused");
 
-        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<TelephonyOptions>>().Value);
+        var options = provider.GetRequiredService<IOptions<TelephonyOptions>>();
+
+        var error = Assert.Throws<OptionsValidationException>(() => options.Value);
         Assert.Contains("SipListenAddress", error.Message, StringComparison.Ordinal);
     }
 
@@ -56,7 +58,8 @@ public sealed class TelephonyServiceCollectionExtensionsTests
             sdkDeviceId: "gw");
         var dispatcher = provider.GetRequiredService<CallDispatcher>();
         var time = (FakeTimeProvider)provider.GetRequiredService<TimeProvider>();
-        using var first = new FakeCallSession(time, FakeCallSession.From("sip:0612345678@127.0.0.1"), CallInput.Silence, CallInput.HangUp)
+        var caller = FakeCallSession.From("sip:0612345678@127.0.0.1");
+        using var first = new FakeCallSession(time, caller, CallInput.Silence, CallInput.HangUp)
         {
             SilenceAdvance = null,
         };

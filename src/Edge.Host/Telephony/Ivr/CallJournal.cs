@@ -56,7 +56,9 @@ internal sealed class CallJournal
         Choice($"{digit} {DienstverleningstypeNames.Of(option.Dienstverleningstype)}");
     }
 
-    /// <summary>Sets the outcome once; later calls (e.g. a hang-up after the callback was recorded) change nothing.</summary>
+    /// <summary>
+    /// Sets the outcome once; later calls (e.g. a hang-up after the callback was recorded) change nothing.
+    /// </summary>
     public void Finish(CallOutcome outcome, SoortTaak? followUp = null)
     {
         if (IsFinished)

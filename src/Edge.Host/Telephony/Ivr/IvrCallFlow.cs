@@ -154,7 +154,8 @@ internal sealed class IvrCallFlow
             var result = await _session.ReadDigitAsync(linked.Token);
             return result.HungUp ? (DigitReadKind.CallerHungUp, '\0') : (DigitReadKind.Digit, result.Digit);
         }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException)
+            when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             return (DigitReadKind.TimedOut, '\0');
         }

@@ -136,7 +136,8 @@ public sealed class IvrCallHandlerTests
 
         Assert.Equal(CallOutcome.Doorverbonden, outcome);
         Assert.Equal(["welkom", "menu", "ongeldig", "menu", "doorverbinden"], call.Played);
-        Assert.Contains("menu > ongeldige keuze > menu > 1 algemene_vraag", ivr.SingleKlantcontact.Inhoud, StringComparison.Ordinal);
+        var inhoud = ivr.SingleKlantcontact.Inhoud;
+        Assert.Contains("menu > ongeldige keuze > menu > 1 algemene_vraag", inhoud, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -268,7 +269,8 @@ public sealed class IvrCallHandlerTests
     public async Task HandleAsync_AnonymousCallerPressesCallbackDigit_ExplainsAndOffersTheMenuAgain()
     {
         var ivr = new IvrHarness();
-        using var call = ivr.Call(FakeCallSession.From("sip:anonymous@anonymous.invalid"), CallInput.Press('9'), CallInput.Press('1'));
+        var anonymous = FakeCallSession.From("sip:anonymous@anonymous.invalid");
+        using var call = ivr.Call(anonymous, CallInput.Press('9'), CallInput.Press('1'));
 
         var outcome = await ivr.RunAsync(call);
 
@@ -351,7 +353,9 @@ public sealed class IvrCallHandlerTests
         var outcome = await ivr.RunAsync(call);
 
         Assert.Equal(CallOutcome.TerugbelverzoekGenoteerd, outcome);
-        Assert.Equal(["welkom", "terugbellen-aanbod", "ongeldig", "terugbellen-aanbod", "terugbellen-bevestigd", "tot-ziens"], call.Played);
+        Assert.Equal(
+            ["welkom", "terugbellen-aanbod", "ongeldig", "terugbellen-aanbod", "terugbellen-bevestigd", "tot-ziens"],
+            call.Played);
         Assert.Empty(call.Transfers);
         var taak = Assert.Single(ivr.Recorder.InterneTaken);
         Assert.Empty(taak.Wachtrij);

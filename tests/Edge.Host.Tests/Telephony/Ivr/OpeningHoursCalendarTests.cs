@@ -21,8 +21,9 @@ public sealed class OpeningHoursCalendarTests
     public void IsOpen_WeekdaySlotsInAmsterdam_FollowsLocalTime(string instant, bool expected)
     {
         var hours = IvrHarness.DefaultConfiguration().OpeningHours;
+        var at = DateTimeOffset.Parse(instant, System.Globalization.CultureInfo.InvariantCulture);
 
-        Assert.Equal(expected, Calendar.IsOpen(hours, DateTimeOffset.Parse(instant, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(expected, Calendar.IsOpen(hours, at));
     }
 
     [Fact]
