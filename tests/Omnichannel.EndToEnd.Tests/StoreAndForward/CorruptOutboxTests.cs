@@ -26,7 +26,7 @@ public sealed class CorruptOutboxTests
         await WriteDamagedOutboxAsync(damage, cluster, edge, ct);
         var before = await File.ReadAllBytesAsync(edge.Settings.OutboxPath, ct);
 
-        var process = await edge.StartAsync(ct, waitUntilReady: false);
+        var process = await edge.StartAsync(waitUntilReady: false, ct);
         var exitCode = await process.WaitForExitAsync(TimeSpan.FromSeconds(60));
 
         var stderr = string.Join('\n', cluster.Output.Lines

@@ -57,7 +57,7 @@ public sealed class EdgeStartRefusalTests
     private static async Task<(int ExitCode, string Stderr)> StartUntilExitAsync(
         ProductCluster cluster, EdgeNode edge, CancellationToken ct)
     {
-        var process = await edge.StartAsync(ct, waitUntilReady: false);
+        var process = await edge.StartAsync(waitUntilReady: false, ct);
         var exitCode = await process.WaitForExitAsync(TimeSpan.FromSeconds(60));
         var stderr = string.Join('\n', cluster.Output.Lines
             .Where(line => line.Source == process.Name && line.IsError)

@@ -34,8 +34,11 @@ internal sealed class EdgeNode : IAsyncDisposable
 
     public string ProcessName => _process?.Name ?? string.Empty;
 
+    /// <summary>Starts the process and waits until /healthz answers.</summary>
+    public Task<ProductProcess> StartAsync(CancellationToken cancellationToken) => StartAsync(true, cancellationToken);
+
     /// <summary>Starts the process; with <paramref name="waitUntilReady"/> waits until /healthz answers.</summary>
-    public async Task<ProductProcess> StartAsync(CancellationToken cancellationToken, bool waitUntilReady = true)
+    public async Task<ProductProcess> StartAsync(bool waitUntilReady, CancellationToken cancellationToken)
     {
         if (_process is { HasExited: false })
         {
