@@ -50,7 +50,7 @@ internal sealed class Report(TextWriter output)
 
     private static string Format(Measurement m) => string.Create(CultureInfo.InvariantCulture,
         $"[{m.Id}] {m.Name,-44} product {m.Product,10:0.0} {m.ProductUnit,-10} reference {m.Reference,10:0.0} " +
-        $"{m.ReferenceUnit,-10} ratio {m.Ratio,7:0.00}x  target {m.Target,-8}  {(m.Passed ? "PASS" : "FAIL")}");
+        $"{m.ReferenceUnit,-10} ratio {m.Ratio,7:0.000}x  target {m.Target,-8}  {(m.Passed ? "PASS" : "FAIL")}");
 
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
