@@ -42,5 +42,10 @@ internal static class Readiness
         {
             return false;
         }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The client's own timeout: a process still starting may accept a connection before it answers.
+            return false;
+        }
     }
 }
