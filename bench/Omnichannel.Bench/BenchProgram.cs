@@ -10,6 +10,7 @@ internal static class BenchProgram
     private const int ExitPass = 0;
     private const int ExitFail = 1;
     private const int ExitUsage = 2;
+    private const int ExitWithheld = 3;
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -28,7 +29,17 @@ internal static class BenchProgram
         using var workspace = new Workspace(settings.Directory);
         var report = new Report(Console.Out);
         report.Machine(workspace.Path);
-        await RunSuitesAsync(settings, workspace, report);
+        try
+        {
+            await RunSuitesAsync(settings, workspace, report);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // A check of the product's work failed (lost appends, unstored rows, error logs): no figure is valid.
+            await Console.Error.WriteLineAsync("benchmark aborted, figures withheld: " + ex.Message);
+            return ExitWithheld;
+        }
+
         report.Finish();
         return report.AllPassed ? ExitPass : ExitFail;
     }
