@@ -15,6 +15,8 @@ internal sealed class ProtoJsonValidator
 {
     private const int MaxErrors = 20;
     private const int MaxShownNameLength = 64;
+    private const string NotUnicodeValue = "must be valid Unicode (a \\u escape names a lone surrogate)";
+    private const string NotUnicodeName = "a field name is not valid Unicode (a \\u escape names a lone surrogate)";
 
     private readonly List<string> _errors = [];
 
@@ -43,10 +45,15 @@ internal sealed class ProtoJsonValidator
         var seen = new HashSet<int>();
         foreach (var property in json.EnumerateObject())
         {
-            var field = FindField(descriptor, property.Name);
-            if (field is null)
+            var name = NameOf(property);
+            var field = name is null ? null : FindField(descriptor, name);
+            if (name is null)
             {
-                Add(Join(path, Shown(property.Name)), "unknown field");
+                Add(path.Length == 0 ? "body" : path, NotUnicodeName);
+            }
+            else if (field is null)
+            {
+                Add(Join(path, Shown(name)), "unknown field");
             }
             else if (!seen.Add(field.FieldNumber))
             {
@@ -113,6 +120,12 @@ internal sealed class ProtoJsonValidator
 
     private void CheckSingle(JsonElement value, FieldDescriptor field, string path)
     {
+        if (value.ValueKind == JsonValueKind.String && !IsUnicodeText(value))
+        {
+            Add(path, NotUnicodeValue);
+            return;
+        }
+
         var problem = field.FieldType switch
         {
             FieldType.String => Expect(value.ValueKind == JsonValueKind.String, "must be a string"),
@@ -223,6 +236,33 @@ internal sealed class ProtoJsonValidator
         catch (InvalidJsonException)
         {
             return false;
+        }
+    }
+
+    // RFC 8259 section 8.2: a \u escape can name a lone surrogate, which is not Unicode text. JsonDocument
+    // accepts it and throws only when the string is read, so each read that the caller's text reaches is guarded.
+    private static bool IsUnicodeText(JsonElement value)
+    {
+        try
+        {
+            _ = value.GetString();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    private static string? NameOf(JsonProperty property)
+    {
+        try
+        {
+            return property.Name;
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
         }
     }
 

@@ -88,6 +88,31 @@ public sealed class KlantcontactJsonReaderTests
         Assert.DoesNotContain(result.Errors, error => error.Contains("0612345678", StringComparison.Ordinal));
     }
 
+    // RFC 8259 section 8.2: a \u escape may name a lone surrogate; such a string is not Unicode text, and
+    // System.Text.Json throws when asked for it. That must be a 400 naming the field, never a 500.
+    [Theory]
+    [InlineData("""{"kanaal":"\ud800"}""", "kanaal: must be valid Unicode")]
+    [InlineData("""{"inhoud":"a\udc00b"}""", "inhoud: must be valid Unicode")]
+    [InlineData("""{"betrokkenen":[{"rol":"\udbff"}]}""", "betrokkenen[0].rol: must be valid Unicode")]
+    [InlineData("""{"actor":{"naam":"x\ud800"}}""", "actor.naam: must be valid Unicode")]
+    [InlineData("""{"\ud800kanaal":"balie"}""", "body: a field name is not valid Unicode")]
+    public void Read_LoneSurrogateEscape_NamesTheField(string json, string expected)
+    {
+        var result = Read(json);
+
+        Assert.Null(result.Klantcontact);
+        Assert.Contains(result.Errors, error => error.StartsWith(expected, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Read_SurrogatePairEscape_Accepted()
+    {
+        var result = Read("""{"kanaal":"balie","inhoud":"\ud83d\ude00"}""");
+
+        Assert.Empty(result.Errors);
+        Assert.Equal("\U0001F600", result.Klantcontact!.Inhoud);
+    }
+
     [Fact]
     public void Read_ManyProblems_ReportsEachAtOnce()
     {
