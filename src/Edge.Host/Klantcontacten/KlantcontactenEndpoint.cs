@@ -21,6 +21,9 @@ internal sealed partial class KlantcontactenEndpoint(
     /// <summary>64 KiB: the largest valid klantcontact (10,000 characters of inhoud) fits several times.</summary>
     public const int MaxBodyBytes = 64 * 1024;
 
+    private static readonly DateTimeOffset EarliestTime = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(5);
+
     public async Task<IResult> CreateAsync(HttpContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -82,7 +85,7 @@ internal sealed partial class KlantcontactenEndpoint(
     /// What Central refuses for good and the outbox does not check: refusing it here gives the caller a 400 now
     /// instead of a dead letter hours later, after the caller was told "stored".
     /// </summary>
-    private static List<string> CheckBeforeStoring(Klantcontact klantcontact)
+    private List<string> CheckBeforeStoring(Klantcontact klantcontact)
     {
         var errors = new List<string>();
         if (klantcontact.Uuid.Length > 0 && !Guid.TryParseExact(klantcontact.Uuid, "D", out _))
@@ -90,14 +93,35 @@ internal sealed partial class KlantcontactenEndpoint(
             errors.Add("uuid: must be a UUID in 8-4-4-4-12 form");
         }
 
-        // Limitation: Central's other rules (lengths of references, E.164 adressen, time windows) are checked only
-        // at Central, so such a record becomes a dead letter; the rules belong in one shared validator.
+        // Limitation: Central's other rules (lengths of references, E.164 adressen) are checked only at Central,
+        // so such a record becomes a dead letter; the rules belong in one shared validator.
         if (klantcontact.PlaatsgevondenOp is null)
         {
             errors.Add("plaatsgevondenOp: is required");
         }
+        else
+        {
+            CheckTimeWindow(errors, klantcontact.PlaatsgevondenOp.ToDateTimeOffset());
+        }
 
         return errors;
+    }
+
+    /// <summary>
+    /// Central's window for a time that happened (Central.Api FieldRules.PastTime). Central checks the future
+    /// bound when the record arrives, seconds after capture while it is reachable, so checking it now is what
+    /// Central will decide; a record refused here is answered 400 instead of becoming a dead letter.
+    /// </summary>
+    private void CheckTimeWindow(List<string> errors, DateTimeOffset plaatsgevondenOp)
+    {
+        if (plaatsgevondenOp < EarliestTime)
+        {
+            errors.Add("plaatsgevondenOp: must not be before 2000-01-01");
+        }
+        else if (plaatsgevondenOp > timeProvider.GetUtcNow() + MaxClockSkew)
+        {
+            errors.Add("plaatsgevondenOp: must not be more than 5 minutes in the future");
+        }
     }
 
     private IResult Stored(Klantcontact klantcontact, RecordReceipt receipt, int size)

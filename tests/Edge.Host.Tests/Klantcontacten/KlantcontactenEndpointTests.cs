@@ -118,6 +118,19 @@ public sealed class KlantcontactenEndpointTests : IAsyncLifetime, IDisposable
         Assert.Empty(_recorder.Klantcontacten);
     }
 
+    // Central refuses these for good, so storing them would answer 201 and then dead-letter the record.
+    [Theory]
+    [InlineData("1999-12-31T23:59:59Z", "plaatsgevondenOp: must not be before 2000-01-01")]
+    [InlineData("9999-12-31T23:59:59Z", "plaatsgevondenOp: must not be more than 5 minutes in the future")]
+    public async Task Post_PlaatsgevondenOpOutsideCentralsWindow_400NamingItAndNothingStored(string at, string expected)
+    {
+        using var response = await PostAsync($$"""{"plaatsgevondenOp":"{{at}}","kanaal":"balie"}""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(expected, Assert.Single(Errors(await response.Content.ReadAsStringAsync())));
+        Assert.Empty(_recorder.Klantcontacten);
+    }
+
     [Fact]
     public async Task Post_RecordValidationException_400WithItsReasons()
     {
