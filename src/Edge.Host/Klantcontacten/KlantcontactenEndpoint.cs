@@ -59,10 +59,10 @@ internal sealed partial class KlantcontactenEndpoint(
             return Problems.Invalid(errors);
         }
 
-        if (klantcontact.Uuid.Length == 0)
-        {
-            klantcontact.Uuid = Guid.CreateVersion7(timeProvider.GetUtcNow()).ToString();
-        }
+        // The outbox stores the lowercase form (RFC 9562 section 4); the answer names the same resource.
+        klantcontact.Uuid = klantcontact.Uuid.Length == 0
+            ? Guid.CreateVersion7(timeProvider.GetUtcNow()).ToString("D")
+            : Guid.ParseExact(klantcontact.Uuid, "D").ToString("D");
 
         try
         {

@@ -63,6 +63,22 @@ public sealed class KlantcontactenEndpointTests : IAsyncLifetime, IDisposable
         Assert.Single(_recorder.Klantcontacten);
     }
 
+    // The outbox and Central keep the lowercase form (RFC 9562 section 4 asks for lowercase output); the answer
+    // must name the resource they hold, so a client comparing uuids as strings finds its record at Central.
+    [Fact]
+    public async Task Post_UppercaseUuid_AnswersWithTheLowercaseFormItStores()
+    {
+        using var response = await PostAsync(
+            $$"""{{{At}},"uuid":"0190A0B2-7C4E-7D1A-9B1E-2F0C3D4E5F6A","kanaal":"balie"}""");
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        const string lower = "0190a0b2-7c4e-7d1a-9b1e-2f0c3d4e5f6a";
+        Assert.Equal(lower, Assert.Single(_recorder.Klantcontacten).Uuid);
+        Assert.Equal(new Uri(Path + "/" + lower, UriKind.Relative), response.Headers.Location);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(lower, body.RootElement.GetProperty("uuid").GetString());
+    }
+
     [Fact]
     public async Task Post_BadEnumAndUnknownField_400ProblemNamingBothWithoutValues()
     {
