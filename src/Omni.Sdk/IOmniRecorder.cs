@@ -6,8 +6,14 @@ namespace Omni.Sdk;
 /// Records what a channel captured so that it reaches Central exactly once, even while Central is away.
 /// </summary>
 /// <remarks>
-/// Every method returns only once the record is durable in the local outbox (fsynced). A record whose
-/// uuid is already in the outbox is not appended twice: the receipt of the earlier append is returned.
+/// <para>Every method returns only once the record is durable in the local outbox (fsynced).</para>
+/// <para>A record whose uuid is already in the outbox (waiting or dead-lettered) is not appended twice. With the
+/// same content (compared as serialized after the SDK's own normalisation, such as a minted or lowercased uuid)
+/// the receipt of the earlier append is returned with <see cref="RecordReceipt.AlreadyRecorded"/> set; with other
+/// content, or a different kind of record, the call throws <see cref="RecordConflictException"/> and stores
+/// nothing. Once a record was delivered and left the outbox, the outbox no longer knows its uuid: the append
+/// stores it again, Central drops it as a duplicate when the content is the same, and otherwise rejects it,
+/// which moves it to the dead-letter store (<see cref="IOutboxMonitor"/> then reports it).</para>
 /// </remarks>
 public interface IOmniRecorder
 {
@@ -17,6 +23,7 @@ public interface IOmniRecorder
     /// <returns>The record id and its sequence in this device's outbox stream.</returns>
     /// <exception cref="OutboxFullException">The outbox reached its storage budget.</exception>
     /// <exception cref="RecordValidationException">The record can never be accepted, e.g. an unknown kanaal.</exception>
+    /// <exception cref="RecordConflictException">The uuid is in the outbox with other content; nothing was stored.</exception>
     Task<RecordReceipt> RecordKlantcontactAsync(Klantcontact klantcontact, CancellationToken cancellationToken = default);
 
     /// <summary>Appends a follow-up task (e.g. a terugbelverzoek) to the outbox. An empty uuid gets a new UUIDv7.</summary>
@@ -25,5 +32,6 @@ public interface IOmniRecorder
     /// <returns>The record id and its sequence in this device's outbox stream.</returns>
     /// <exception cref="OutboxFullException">The outbox reached its storage budget.</exception>
     /// <exception cref="RecordValidationException">The record can never be accepted.</exception>
+    /// <exception cref="RecordConflictException">The uuid is in the outbox with other content; nothing was stored.</exception>
     Task<RecordReceipt> RecordInterneTaakAsync(InterneTaak interneTaak, CancellationToken cancellationToken = default);
 }

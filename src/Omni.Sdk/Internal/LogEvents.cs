@@ -11,6 +11,7 @@ internal static class LogEvents
     public const int AppendRefusedFull = 1011;
     public const int AppendBatchFailed = 1012;
     public const int WriterStopped = 1013;
+    public const int AppendRefusedConflict = 1014;
 
     // 1100-1199: sending.
     public const int SenderStarted = 1100;

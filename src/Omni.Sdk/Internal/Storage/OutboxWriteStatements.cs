@@ -17,8 +17,8 @@ internal sealed class OutboxWriteStatements : IDisposable
         ArgumentNullException.ThrowIfNull(connection);
         _find = connection.CreateCommand();
         _find.CommandText = """
-            SELECT sequence FROM outbox WHERE record_id = $id
-            UNION ALL SELECT sequence FROM dead_letter WHERE record_id = $id LIMIT 1;
+            SELECT sequence, kind, nonce, payload FROM outbox WHERE record_id = $id
+            UNION ALL SELECT sequence, kind, nonce, payload FROM dead_letter WHERE record_id = $id LIMIT 1;
             """;
         _find.Parameters.Add("$id", SqliteType.Text);
         _insert = connection.CreateCommand();
@@ -35,12 +35,21 @@ internal sealed class OutboxWriteStatements : IDisposable
         _insert.Parameters.Add("$bytes", SqliteType.Integer);
     }
 
-    /// <summary>The sequence under which <paramref name="recordId"/> is stored (waiting or dead-lettered), if any.</summary>
-    public long? FindExisting(SqliteTransaction transaction, Guid recordId)
+    /// <summary>The row holding <paramref name="recordId"/> (waiting or dead-lettered), if any.</summary>
+    public ExistingRecord? FindExisting(SqliteTransaction transaction, Guid recordId)
     {
         _find.Transaction = transaction;
         _find.Parameters["$id"].Value = recordId.ToString("D");
-        return _find.ExecuteScalar() is long sequence ? sequence : null;
+        using var reader = _find.ExecuteReader();
+        if (!reader.Read())
+        {
+            return null;
+        }
+
+        return new ExistingRecord(
+            reader.GetInt64(0),
+            (OutboxRecordKind)reader.GetInt32(1),
+            new SealedPayload((byte[])reader[2], (byte[])reader[3]));
     }
 
     public void Insert(SqliteTransaction transaction, PendingAppend append, long sequence, SealedPayload payload)

@@ -12,6 +12,11 @@ internal sealed partial class OutboxWriter
         Message = "Outbox storage budget reached; record {RecordId} refused")]
     private static partial void LogAppendRefusedFull(ILogger logger, Guid recordId);
 
+    [LoggerMessage(EventId = LogEvents.AppendRefusedConflict, EventName = "AppendRefusedConflict",
+        Level = LogLevel.Information,
+        Message = "Record {RecordId} refused: its uuid is already stored at sequence {Sequence} with other content")]
+    private static partial void LogAppendRefusedConflict(ILogger logger, Guid recordId, long sequence);
+
     [LoggerMessage(EventId = LogEvents.AppendBatchFailed, EventName = "AppendBatchFailed", Level = LogLevel.Error,
         Message = "Outbox commit of {AppendCount} append(s) failed with SQLite error {SqliteErrorCode}")]
     private static partial void LogBatchFailed(ILogger logger, int appendCount, int sqliteErrorCode, Exception exception);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
@@ -125,7 +126,7 @@ internal sealed partial class OutboxWriter : IAsyncDisposable, IDisposable
     {
         if (statements.FindExisting(transaction, append.RecordId) is { } existing)
         {
-            return new AppendOutcome(new RecordReceipt(append.RecordId, existing, AlreadyRecorded: true), null);
+            return Replay(append, existing);
         }
 
         var sequence = lastSequence + 1;
@@ -143,6 +144,42 @@ internal sealed partial class OutboxWriter : IAsyncDisposable, IDisposable
         added++;
         addedBytes += sealedPayload.StoredSize;
         return new AppendOutcome(new RecordReceipt(append.RecordId, sequence, AlreadyRecorded: false), null);
+    }
+
+    /// <summary>
+    /// A uuid that is already stored: a harmless replay when the kind and the serialized payload are the same,
+    /// a conflict otherwise, so a second record under a taken uuid is never reported as stored while it is lost.
+    /// </summary>
+    private AppendOutcome Replay(PendingAppend append, ExistingRecord existing)
+    {
+        if (SameContent(append, existing))
+        {
+            return new AppendOutcome(new RecordReceipt(append.RecordId, existing.Sequence, AlreadyRecorded: true), null);
+        }
+
+        LogAppendRefusedConflict(_logger, append.RecordId, existing.Sequence);
+        return new AppendOutcome(null, new RecordConflictException(append.RecordId));
+    }
+
+    // The stored copy is opened to compare rather than hashed at append: no schema step, no backfill for rows
+    // written before, and no second value derived from the personal data kept on disk. It costs one decrypt on
+    // the rare replay only. A stored payload that no longer opens cannot be shown to be the same: a conflict.
+    private bool SameContent(PendingAppend append, ExistingRecord existing)
+    {
+        if (existing.Kind != append.Kind)
+        {
+            return false;
+        }
+
+        var stored = _cipher.TryOpen(existing.Payload, append.RecordId, existing.Sequence);
+        if (stored is null)
+        {
+            return false;
+        }
+
+        var same = stored.AsSpan().SequenceEqual(append.Plaintext);
+        CryptographicOperations.ZeroMemory(stored);
+        return same;
     }
 
     private static long ReadLastSequence(SqliteConnection connection, SqliteTransaction transaction) =>

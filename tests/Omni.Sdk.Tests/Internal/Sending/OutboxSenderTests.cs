@@ -155,6 +155,14 @@ public sealed class OutboxSenderTests : IAsyncLifetime, IDisposable
         // A dead-lettered uuid is still known: appending it again stores nothing.
         var again = await sdk.Recorder.RecordKlantcontactAsync(TestData.Klantcontact(rejectedId.ToString()));
         Assert.True(again.AlreadyRecorded);
+
+        // The same uuid with other content is not a replay: refused loudly, the dead letter stays as it was.
+        var other = TestData.Klantcontact(rejectedId.ToString());
+        other.Onderwerp = "rijbewijs verlengen";
+        var conflict = await Assert.ThrowsAsync<RecordConflictException>(() => sdk.Recorder.RecordKlantcontactAsync(other));
+        Assert.Equal(rejectedId, conflict.RecordId);
+        Assert.Equal(1, (await sdk.Monitor.GetStatusAsync()).DeadLetterCount);
+        Assert.Equal(0, Backlog(sdk));
     }
 
     [Fact]

@@ -1,6 +1,8 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Time.Testing;
+using Omni.Sdk.Internal;
 using Omni.Sdk.Internal.Storage;
 using Omni.Sdk.Tests.Support;
 
@@ -55,6 +57,124 @@ public sealed class OutboxWriterTests : IAsyncLifetime, IDisposable
         Assert.Equal(first.Sequence, second.Sequence);
         Assert.Equal(Guid.Parse(uuid), second.RecordId);
         Assert.Equal(1, (await sdk.Monitor.GetStatusAsync()).BacklogCount);
+    }
+
+    [Fact]
+    public async Task Append_SameUuidOtherContent_ThrowsConflictNamingTheFieldAndKeepsTheFirst()
+    {
+        await using var sdk = await StartAsync();
+        var uuid = Guid.CreateVersion7(_time.GetUtcNow()).ToString();
+        var first = await sdk.Recorder.RecordKlantcontactAsync(TestData.Klantcontact(uuid));
+        var other = TestData.Klantcontact(uuid);
+        other.Inhoud = TestData.Inhoud + " en haar rijbewijs";
+
+        var error = await Assert.ThrowsAsync<RecordConflictException>(() => sdk.Recorder.RecordKlantcontactAsync(other));
+
+        Assert.StartsWith("uuid:", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(uuid, error.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.All(TestData.PersonalData, pd => Assert.DoesNotContain(pd, error.Message, StringComparison.Ordinal));
+        Assert.Equal(first.RecordId, error.RecordId);
+        Assert.Equal(1, (await sdk.Monitor.GetStatusAsync()).BacklogCount);
+        Assert.Contains(sdk.Logs.Entries, e => e.EventId.Id == LogEvents.AppendRefusedConflict
+            && e.Message.Contains(uuid, StringComparison.Ordinal));
+
+        // The first content is what the outbox holds: replaying it is still harmless.
+        var replay = await sdk.Recorder.RecordKlantcontactAsync(TestData.Klantcontact(uuid));
+        Assert.True(replay.AlreadyRecorded);
+        Assert.Equal(first.Sequence, replay.Sequence);
+    }
+
+    [Fact]
+    public async Task Append_SameUuidInUppercase_IsTheSameRecordAfterNormalisation()
+    {
+        await using var sdk = await StartAsync();
+        var uuid = Guid.CreateVersion7(_time.GetUtcNow()).ToString();
+        await sdk.Recorder.RecordKlantcontactAsync(TestData.Klantcontact(uuid));
+
+        var replay = await sdk.Recorder.RecordKlantcontactAsync(TestData.Klantcontact(uuid.ToUpperInvariant()));
+
+        Assert.True(replay.AlreadyRecorded);
+    }
+
+    [Fact]
+    public async Task Append_SameUuidOtherKind_ThrowsConflict()
+    {
+        await using var sdk = await StartAsync();
+        var uuid = Guid.CreateVersion7(_time.GetUtcNow()).ToString();
+        await sdk.Recorder.RecordKlantcontactAsync(TestData.Klantcontact(uuid));
+        var taak = TestData.Terugbelverzoek(Guid.NewGuid().ToString());
+        taak.Uuid = uuid;
+
+        await Assert.ThrowsAsync<RecordConflictException>(() => sdk.Recorder.RecordInterneTaakAsync(taak));
+
+        Assert.Equal(1, (await sdk.Monitor.GetStatusAsync()).BacklogCount);
+    }
+
+    [Fact]
+    public async Task Append_SameUuidOtherContentConcurrently_StoresExactlyOneAndRefusesTheOther()
+    {
+        await using var sdk = await StartAsync();
+        var uuid = Guid.CreateVersion7(_time.GetUtcNow()).ToString();
+        var other = TestData.Klantcontact(uuid);
+        other.Onderwerp = "rijbewijs verlengen";
+
+        var appends = new[] { TestData.Klantcontact(uuid), other }
+            .Select(contact => Task.Run(() => sdk.Recorder.RecordKlantcontactAsync(contact)))
+            .ToArray();
+        var outcome = await Task.WhenAll(appends.Select(async task =>
+        {
+            try
+            {
+                return (await task).AlreadyRecorded ? "replay" : "stored";
+            }
+            catch (RecordConflictException)
+            {
+                return "conflict";
+            }
+        }));
+
+        Assert.Equal(["conflict", "stored"], outcome.Order(StringComparer.Ordinal));
+        Assert.Equal(1, (await sdk.Monitor.GetStatusAsync()).BacklogCount);
+    }
+
+    [Fact]
+    public async Task Append_SameUuidAfterRestart_ComparesWithTheStoredCopy()
+    {
+        var uuid = Guid.CreateVersion7(_time.GetUtcNow()).ToString();
+        await using (var first = await StartAsync())
+        {
+            await first.Recorder.RecordInterneTaakAsync(Taak(uuid, "burgerzaken"));
+        }
+
+        await using var second = await StartAsync();
+
+        Assert.True((await second.Recorder.RecordInterneTaakAsync(Taak(uuid, "burgerzaken"))).AlreadyRecorded);
+        await Assert.ThrowsAsync<RecordConflictException>(
+            () => second.Recorder.RecordInterneTaakAsync(Taak(uuid, "belastingen")));
+    }
+
+    [Fact]
+    public async Task Append_StoredCopyUnreadable_ThrowsConflictInsteadOfClaimingTheReplayIsStored()
+    {
+        var uuid = Guid.CreateVersion7(_time.GetUtcNow()).ToString();
+        await using (var first = await StartAsync())
+        {
+            await first.Recorder.RecordKlantcontactAsync(TestData.Klantcontact(uuid));
+        }
+
+        using (var connection = new SqliteConnection($"Data Source={_dir.File("outbox.db")};Pooling=False"))
+        {
+            connection.Open();
+            using var flip = connection.CreateCommand();
+            flip.CommandText = "UPDATE outbox SET payload = zeroblob(length(payload));";
+            Assert.Equal(1, flip.ExecuteNonQuery());
+        }
+
+        await using var second = await StartAsync();
+        second.ErrorsExpected = true; // the sender may already have logged the unreadable row as an error
+
+        await Assert.ThrowsAsync<RecordConflictException>(
+            () => second.Recorder.RecordKlantcontactAsync(TestData.Klantcontact(uuid)));
     }
 
     [Fact]
@@ -173,6 +293,14 @@ public sealed class OutboxWriterTests : IAsyncLifetime, IDisposable
         {
             Assert.Equal(-1, bytes.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(value)));
         }
+    }
+
+    private static Omni.Contracts.V1.InterneTaak Taak(string uuid, string wachtrij)
+    {
+        var taak = TestData.Terugbelverzoek(Guid.Empty.ToString());
+        taak.Uuid = uuid;
+        taak.Wachtrij = wachtrij;
+        return taak;
     }
 
     private Task<SdkHarness> StartAsync(Action<OmniSdkOptions>? configure = null) =>
