@@ -67,6 +67,9 @@ public sealed class EdgeHostProcessTests : IDisposable
         };
         start.ArgumentList.Add(EdgeHostAssembly());
         start.ArgumentList.Add("--Edge:HttpUrl=http://127.0.0.1:0");
+
+        // The SIP gateway would take 127.0.0.1:5060, which the telephony tests in this assembly use.
+        start.ArgumentList.Add("--Telephony:Enabled=false");
         start.ArgumentList.Add("--Omni:DeviceId=edge-process-test");
         start.ArgumentList.Add("--Omni:CentralAddress=" + TestEdgeHost.UnreachableCentral);
         start.ArgumentList.Add("--Omni:OutboxPath=" + _data.File("outbox.db"));
