@@ -23,7 +23,12 @@ public sealed record SipOptions
     /// <summary>Seconds put in Retry-After when at capacity. Default: 30.</summary>
     public int RetryAfterSeconds { get; init; } = 30;
 
-    /// <summary>Trunk addresses whose P-Asserted-Identity is trusted (RFC 3325 §2.3). Default: none.</summary>
+    /// <summary>
+    /// Addresses of trunks or SBCs trusted for two things: their P-Asserted-Identity (RFC 3325 §2.3), and the RTP
+    /// address in their SDP even when it is not their own (their media gateway may sit elsewhere). From any other
+    /// sender an SDP address is used only when it equals the request's source; otherwise RTP waits for the
+    /// caller's media and answers to its source (see <see cref="MediaOffer.RemoteEndPoint"/>). Default: none.
+    /// </summary>
     public IReadOnlyList<IPAddress> TrustedPeers { get; init; } = [];
 
     /// <summary>Host for Contact and Via when the bound address is not what peers should use. Default: the bound address.</summary>

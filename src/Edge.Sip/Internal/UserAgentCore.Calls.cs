@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Text;
 using Edge.Sip.Internal.Calls;
 using Edge.Sip.Internal.Messages;
@@ -16,7 +17,7 @@ internal sealed partial class UserAgentCore
         var refusal = CheckCapacity(invite);
         SdpDescription? offer = null;
         NegotiatedOffer? negotiated = null;
-        refusal ??= CheckInviteContent(invite, out offer, out negotiated);
+        refusal ??= CheckInviteContent(invite, source, out offer, out negotiated);
         if (refusal is not null)
         {
             LogRequestRefused(_logger, "INVITE", refusal.StatusCode);
@@ -55,7 +56,8 @@ internal sealed partial class UserAgentCore
         return response;
     }
 
-    private static SipMessage? CheckInviteContent(SipMessage invite, out SdpDescription? offer, out NegotiatedOffer? negotiated)
+    private SipMessage? CheckInviteContent(SipMessage invite, InboundContext source, out SdpDescription? offer,
+        out NegotiatedOffer? negotiated)
     {
         offer = null;
         negotiated = null;
@@ -83,7 +85,30 @@ internal sealed partial class UserAgentCore
             return ResponseFactory.Create(invite, 400, RandomIds.Tag(), "Bad Request - SDP");
         }
 
-        negotiated = SdpNegotiator.Read(offer);
+        var callHash = Hash(invite.CallId ?? string.Empty);
+        negotiated = ReadMedia(offer, source.Remote.Address, callHash, SdpCarrier.InviteOffer);
         return negotiated is null ? ResponseFactory.Create(invite, 488, RandomIds.Tag()) : null;
+    }
+
+    /// <summary>
+    /// Reads a peer's offer or answer and applies <see cref="MediaAddressPolicy"/>: every SDP the dialogs act on
+    /// passes here, so no RTP address from SDP is used that the policy did not allow.
+    /// </summary>
+    /// <param name="sdp">The session description.</param>
+    /// <param name="requestSource">Source address of the request that carried it.</param>
+    /// <param name="callHash">The call's keyed Call-ID hash, for the log.</param>
+    /// <param name="carrier">Which request carried it, for the log.</param>
+    /// <returns>The negotiated media, with no remote endpoint when the policy refused it; null when unusable.</returns>
+    public NegotiatedOffer? ReadMedia(SdpDescription sdp, IPAddress requestSource, string callHash, SdpCarrier carrier)
+    {
+        var negotiated = SdpNegotiator.Read(sdp);
+        if (negotiated?.Media.RemoteEndPoint is not { } remote
+            || MediaAddressPolicy.Allows(remote.Address, requestSource, _options.TrustedPeers))
+        {
+            return negotiated;
+        }
+
+        LogMediaAddressIgnored(_logger, callHash, carrier);
+        return negotiated with { Media = negotiated.Media with { RemoteEndPoint = null } };
     }
 }

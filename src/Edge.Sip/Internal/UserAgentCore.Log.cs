@@ -1,3 +1,4 @@
+using Edge.Sip.Internal.Calls;
 using Edge.Sip.Internal.Messages;
 using Edge.Sip.Internal.Transport;
 using Microsoft.Extensions.Logging;
@@ -51,6 +52,11 @@ internal sealed partial class UserAgentCore
     [LoggerMessage(EventId = 3304, EventName = "SipBadAnswer", Level = LogLevel.Information,
         Message = "Call {CallHash}: the ACK carried no usable SDP answer")]
     private static partial void LogBadAnswer(ILogger logger, string callHash);
+
+    [LoggerMessage(EventId = 3305, EventName = "SipMediaAddressIgnored", Level = LogLevel.Information,
+        Message = "Call {CallHash}: the RTP address in the {Carrier} SDP is not the request's source and the sender is "
+            + "not a trusted peer; RTP waits for the caller's media and answers to its source")]
+    private static partial void LogMediaAddressIgnored(ILogger logger, string callHash, SdpCarrier carrier);
 
     public void LogCallAccepted(string callHash) => LogCallAccepted(_logger, callHash);
 

@@ -23,7 +23,7 @@ internal sealed partial class UserAgentCore
         var key = TransactionKey(request, request.Method == "ACK" ? "INVITE" : request.Method!);
         if (request.Method == "ACK")
         {
-            OnAck(request, key);
+            OnAck(request, key, source);
             return;
         }
 
@@ -140,7 +140,7 @@ internal sealed partial class UserAgentCore
     {
         if (FindDialog(request) is { } call)
         {
-            call.OnRequest(transaction, request);
+            call.OnRequest(transaction, request, source);
             return;
         }
 
@@ -161,7 +161,7 @@ internal sealed partial class UserAgentCore
         }
     }
 
-    private void OnAck(SipMessage ack, string key)
+    private void OnAck(SipMessage ack, string key, InboundContext source)
     {
         if (_server.TryGetValue(key, out var transaction) && transaction.IsInvite
             && transaction.State == ServerTransactionState.Completed)
@@ -170,7 +170,7 @@ internal sealed partial class UserAgentCore
             return;
         }
 
-        FindDialog(ack)?.OnAck(ack);
+        FindDialog(ack)?.OnAck(ack, source);
     }
 
     private void OnCancel(ServerTransaction transaction, SipMessage cancel)

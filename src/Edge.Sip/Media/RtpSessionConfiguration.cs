@@ -5,9 +5,9 @@ namespace Edge.Sip.Media;
 /// <summary>
 /// What the SDP offer/answer decided for one call's audio stream; the fields line up with <see cref="MediaOffer"/>.
 /// </summary>
-/// <param name="RemoteEndPoint">The address and port from the remote SDP, or null when it gave none (we then send
-/// nothing until media arrives). Replaced by the source of the first RTP packet received (symmetric RTP,
-/// RFC 4961).</param>
+/// <param name="RemoteEndPoint">The address and port from the remote SDP, or null when it gave none or the
+/// signalling layer did not allow it (see <see cref="MediaOffer.RemoteEndPoint"/>); we then send nothing until media
+/// arrives. Replaced by the source of the first RTP packet received (symmetric RTP, RFC 4961).</param>
 /// <param name="Codec">The negotiated G.711 codec.</param>
 /// <param name="TelephoneEventPayloadType">The payload type the remote offered for telephone-event (RFC 4733
 /// §7.1.1), 0–127, used for both sending and receiving; null when DTMF events were not negotiated.</param>

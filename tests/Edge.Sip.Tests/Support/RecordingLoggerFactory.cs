@@ -6,7 +6,7 @@ namespace Edge.Sip.Tests.Support;
 /// <summary>Keeps every log line so a test can fail on unexpected errors or on personal data in logs.</summary>
 internal sealed class RecordingLoggerFactory : ILoggerFactory
 {
-    public ConcurrentQueue<(LogLevel Level, string Text)> Lines { get; } = new();
+    public ConcurrentQueue<(LogLevel Level, EventId EventId, string Text)> Lines { get; } = new();
 
     public ILogger CreateLogger(string categoryName) => new Recorder(this);
 
@@ -21,7 +21,7 @@ internal sealed class RecordingLoggerFactory : ILoggerFactory
     /// <summary>Fails on any Error or Critical line and on any line containing one of the seeded secrets.</summary>
     public void AssertClean(params string[] secrets)
     {
-        foreach (var (level, text) in Lines)
+        foreach (var (level, _, text) in Lines)
         {
             Assert.True(level < LogLevel.Error, "unexpected error log: " + text);
             foreach (var secret in secrets)
@@ -41,7 +41,7 @@ internal sealed class RecordingLoggerFactory : ILoggerFactory
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception,
             Func<TState, Exception?, string> formatter)
         {
-            owner.Lines.Enqueue((logLevel, formatter(state, exception) + " " + exception));
+            owner.Lines.Enqueue((logLevel, eventId, formatter(state, exception) + " " + exception));
         }
     }
 }

@@ -10,8 +10,8 @@ internal static class SipText
     public const string CallerNumber = "0612345678";
 
     public static string Sdp(int rtpPort = 30000, string media = "m=audio {0} RTP/AVP 0 8 101\r\na=rtpmap:101 telephone-event/8000\r\n",
-        string extra = "") =>
-        "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n" + string.Format(null, media, rtpPort) + extra;
+        string extra = "", string address = "127.0.0.1") =>
+        "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 " + address + "\r\nt=0 0\r\n" + string.Format(null, media, rtpPort) + extra;
 
     public static string Invite(int sipPort, int peerPort, string callId, string branch = "z9hG4bK-inv1", string? body = null,
         string extraHeaders = "", string transport = "UDP", int cseq = 1, string fromTag = "caller1")

@@ -8,8 +8,7 @@ internal static class CallerIdentityReader
 {
     public static CallerIdentity Read(SipMessage invite, IPAddress source, IReadOnlyList<IPAddress> trustedPeers)
     {
-        var trusted = trustedPeers.Any(p => p.Equals(source) || (source.IsIPv4MappedToIPv6 && p.Equals(source.MapToIPv4())));
-        var asserted = trusted ? ReadAsserted(invite) : null;
+        var asserted = TrustedPeers.Contains(trustedPeers, source) ? ReadAsserted(invite) : null;
         var identity = asserted ?? SipFields.From(invite);
         var anonymous = AsksPrivacy(invite) || IsAnonymous(identity);
         if (anonymous)

@@ -2,13 +2,14 @@ using System.Text;
 using Edge.Sip.Internal.Messages;
 using Edge.Sip.Internal.Sdp;
 using Edge.Sip.Internal.Transactions;
+using Edge.Sip.Internal.Transport;
 
 namespace Edge.Sip.Internal.Calls;
 
 /// <summary>Requests the peer sends inside the dialog (§12.2.2).</summary>
 internal sealed partial class SipCall
 {
-    public void OnRequest(ServerTransaction transaction, SipMessage request)
+    public void OnRequest(ServerTransaction transaction, SipMessage request, InboundContext source)
     {
         var cseq = SipFields.CSeq(request);
 
@@ -29,7 +30,7 @@ internal sealed partial class SipCall
                 OnInfo(transaction, request);
                 break;
             case "INVITE":
-                OnReInvite(transaction, request);
+                OnReInvite(transaction, request, source);
                 break;
             case "NOTIFY":
                 OnNotify(transaction, request);
@@ -92,7 +93,7 @@ internal sealed partial class SipCall
         _events.Writer.TryWrite(new DigitReceived(digit.Value));
     }
 
-    private void OnReInvite(ServerTransaction transaction, SipMessage request)
+    private void OnReInvite(ServerTransaction transaction, SipMessage request, InboundContext source)
     {
         // §14.2: one offer/answer at a time; while our 2xx awaits its ACK, or before we answered, this is glare.
         if (State == CallState.Ringing || _pendingAck is not null || _local is null)
@@ -114,10 +115,10 @@ internal sealed partial class SipCall
             return;
         }
 
-        AnswerReInvite(transaction, request);
+        AnswerReInvite(transaction, request, source);
     }
 
-    private void AnswerReInvite(ServerTransaction transaction, SipMessage request)
+    private void AnswerReInvite(ServerTransaction transaction, SipMessage request, InboundContext source)
     {
         if (MediaType(request) != "application/sdp")
         {
@@ -128,7 +129,10 @@ internal sealed partial class SipCall
         }
 
         var offer = SdpDescription.Parse(Encoding.UTF8.GetString(request.Body));
-        var negotiated = offer is null ? null : SdpNegotiator.Read(offer);
+        // The re-INVITE's source is checked afresh: a new address is only taken under the same policy as the first.
+        var negotiated = offer is null
+            ? null
+            : _core.ReadMedia(offer, source.Remote.Address, LogId, SdpCarrier.ReInviteOffer);
         if (offer is null || negotiated is null || _local is null)
         {
             // §14.2: a refused re-INVITE leaves the session as it was; the call goes on.

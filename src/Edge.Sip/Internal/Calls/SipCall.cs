@@ -223,7 +223,7 @@ internal sealed partial class SipCall
     }
 
     /// <summary>The ACK for one of our 2xx responses (a new transaction, matched by dialog, §17.1.1.3).</summary>
-    public void OnAck(SipMessage ack)
+    public void OnAck(SipMessage ack, InboundContext source)
     {
         var cseq = SipFields.CSeq(ack);
         if (_pendingAck is not { } pending || pending.CSeq != cseq.Number)
@@ -241,7 +241,7 @@ internal sealed partial class SipCall
 
         if (pending.OfferInResponse)
         {
-            ApplyAnswer(ack);
+            ApplyAnswer(ack, source);
         }
 
         if (_hangUpAfterAck)
@@ -251,10 +251,10 @@ internal sealed partial class SipCall
         }
     }
 
-    private void ApplyAnswer(SipMessage ack)
+    private void ApplyAnswer(SipMessage ack, InboundContext source)
     {
         var sdp = ack.Body.Length == 0 ? null : SdpDescription.Parse(Encoding.UTF8.GetString(ack.Body));
-        var answer = sdp is null ? null : SdpNegotiator.Read(sdp);
+        var answer = sdp is null ? null : _core.ReadMedia(sdp, source.Remote.Address, LogId, SdpCarrier.AckAnswer);
         if (answer is null || _local is null)
         {
             // Limitation: an unusable answer in the ACK leaves the media as it was; RFC 3261 §14.2 suggests BYE.

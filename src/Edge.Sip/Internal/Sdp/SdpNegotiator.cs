@@ -10,6 +10,8 @@ internal static class SdpNegotiator
     public const int DefaultTelephoneEventPayload = 101;
 
     /// <summary>Reads the first usable audio stream; null when none carries a codec we support (answer 488).</summary>
+    /// <remarks>The remote endpoint is what the SDP claims; the dialogs read SDP through
+    /// <see cref="UserAgentCore.ReadMedia"/>, which applies the media address policy to it.</remarks>
     public static NegotiatedOffer? Read(SdpDescription sdp)
     {
         for (var i = 0; i < sdp.Media.Count; i++)
