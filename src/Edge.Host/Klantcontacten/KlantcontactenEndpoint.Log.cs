@@ -29,4 +29,11 @@ internal sealed partial class KlantcontactenEndpoint
         Level = LogLevel.Warning,
         Message = "A klantcontact was not stored: the outbox storage budget is reached.")]
     private static partial void LogOutboxFull(ILogger logger);
+
+    [LoggerMessage(
+        EventId = 6204,
+        EventName = "KlantcontactConflict",
+        Level = LogLevel.Information,
+        Message = "Klantcontact {RecordId} was refused with 409: the outbox holds other content under its uuid.")]
+    private static partial void LogConflict(ILogger logger, Guid recordId);
 }

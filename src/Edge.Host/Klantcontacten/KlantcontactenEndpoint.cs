@@ -74,6 +74,12 @@ internal sealed partial class KlantcontactenEndpoint(
             LogRefused(logger, StatusCodes.Status400BadRequest, exception.Reasons.Count);
             return Problems.Invalid(exception.Reasons.Count > 0 ? exception.Reasons : ["body: refused by the outbox"]);
         }
+        catch (RecordConflictException exception)
+        {
+            // The outbox holds other content under this uuid: answering 200 would report a record that was lost.
+            LogConflict(logger, exception.RecordId);
+            return Problems.Conflict();
+        }
         catch (OutboxFullException)
         {
             LogOutboxFull(logger);

@@ -11,6 +11,17 @@ internal static class Problems
         statusCode: StatusCodes.Status400BadRequest,
         extensions: new Dictionary<string, object?> { ["errors"] = errors });
 
+    /// <summary>409 like Central's REST API answers the same case: the uuid names another record's content.</summary>
+    public static IResult Conflict()
+    {
+        const string error = "uuid: already recorded with other content; send a new uuid for a new klantcontact";
+        return Results.Problem(
+            title: "The uuid is already recorded with other content.",
+            detail: error,
+            statusCode: StatusCodes.Status409Conflict,
+            extensions: new Dictionary<string, object?> { ["errors"] = new[] { error } });
+    }
+
     public static IResult UnsupportedMediaType() => Results.Problem(
         title: "The body must be JSON.",
         detail: "Content-Type: must be application/json",

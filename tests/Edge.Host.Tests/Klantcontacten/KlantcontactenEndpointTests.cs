@@ -161,6 +161,25 @@ public sealed class KlantcontactenEndpointTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Post_RecordConflictException_409ProblemNamingUuidWithoutValues()
+    {
+        const string uuid = "0190a0b2-7c4e-7d1a-9b1e-2f0c3d4e5f62";
+        _recorder.Throw = new RecordConflictException(Guid.Parse(uuid));
+
+        using var response = await PostAsync($$"""{{{At}},"uuid":"{{uuid}}","kanaal":"balie","inhoud":"{{Inhoud}}"}""");
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        var text = await response.Content.ReadAsStringAsync();
+        var error = Assert.Single(Errors(text));
+        Assert.StartsWith("uuid:", error, StringComparison.Ordinal);
+        Assert.DoesNotContain(uuid, text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("De Vries", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("balie", text, StringComparison.Ordinal);
+        _host.Logs.AssertNoErrors();
+    }
+
+    [Fact]
     public async Task Post_OutboxFull_503WithRetryAfter()
     {
         _recorder.Throw = new OutboxFullException();

@@ -36,7 +36,9 @@ public sealed class KlantcontactenOutboxTests : IDisposable
         await using var restarted = await TestEdgeHost.StartAsync(_data);
         Assert.Equal(1, (await HealthAsync(restarted)).GetProperty("backlog").GetInt64());
 
-        using var replay = await PostAsync(restarted, $$"""{{{At}},"uuid":"{{uuid}}","kanaal":"webformulier"}""");
+        // The same content as the first POST (whose uuid the edge minted): a replay, not a conflict.
+        using var replay = await PostAsync(
+            restarted, $$"""{{{At}},"uuid":"{{uuid}}","kanaal":"webformulier","inhoud":"{{Inhoud}}"}""");
         Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
         Assert.Equal(1, (await HealthAsync(restarted)).GetProperty("backlog").GetInt64());
         AssertNoPersonalData(restarted);
@@ -54,6 +56,29 @@ public sealed class KlantcontactenOutboxTests : IDisposable
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         Assert.Equal(1, (await HealthAsync(host)).GetProperty("backlog").GetInt64());
+    }
+
+    [Fact]
+    public async Task Post_SameUuidOtherInhoud_409AndTheFirstStaysStored()
+    {
+        await using var host = await TestEdgeHost.StartAsync(_data);
+        const string uuid = "0190a0b2-7c4e-7d1a-9b1e-2f0c3d4e5f63";
+        const string first = $$"""{{{At}},"uuid":"{{uuid}}","kanaal":"telefoon","inhoud":"{{Inhoud}}"}""";
+        const string other = $$"""{{{At}},"uuid":"{{uuid}}","kanaal":"telefoon","inhoud":"twee"}""";
+
+        using var created = await PostAsync(host, first);
+        using var conflict = await PostAsync(host, other);
+        using var replay = await PostAsync(host, first);
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
+        var problem = await conflict.Content.ReadAsStringAsync();
+        Assert.StartsWith("uuid:", Json(problem).GetProperty("errors")[0].GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("twee", problem, StringComparison.Ordinal);
+        Assert.DoesNotContain(uuid, problem, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
+        Assert.Equal(1, (await HealthAsync(host)).GetProperty("backlog").GetInt64());
+        AssertNoPersonalData(host);
     }
 
     [Fact]
