@@ -2,6 +2,8 @@
 # Runs the whole product on this machine: Central (SQLite) and one edge with both roles (kiosk + telephony).
 # Usage: ./run.sh        Stop with Ctrl-C. Data stays in ./data between runs.
 set -euo pipefail
+# The databases and logs hold personal data: nobody but this user may read what run.sh creates.
+umask 077
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 data="$root/data"
@@ -64,7 +66,7 @@ main() {
     mkdir -p "$data/edge" "$data/logs"
     if [[ ! -s "$data/edge/outbox.key" ]]; then
         log "creating a development outbox key in data/edge/outbox.key"
-        (umask 077 && head -c 32 /dev/urandom > "$data/edge/outbox.key")
+        head -c 32 /dev/urandom > "$data/edge/outbox.key"
     fi
     chmod 0600 "$data/edge/outbox.key"
 
@@ -96,7 +98,7 @@ main() {
 
 Omnichannel is running.
   Central gRPC (h2c)        $central_grpc
-  Central REST + dashboard  $central_http   (GET/POST /api/v1/klantcontacten, /healthz)
+  Central REST              $central_http   (GET/POST /api/v1/klantcontacten, /healthz)
   Edge HTTP (kiosk, API)    $edge_http   (POST /api/v1/klantcontacten, /healthz)
   Edge SIP                  sip:127.0.0.1:5060 (udp and tcp), RTP 127.0.0.1:40000-40999 (udp)
   Data                      $data   (central.db, edge/outbox.db)
