@@ -69,7 +69,7 @@ main() {
 
     rm -rf "$results"
     mkdir -p "$results"
-    local status=0 project name
+    local status=0 project name crashed=0
     local projects=()
     mapfile -t projects < <(find tests -name '*.Tests.csproj' | sort)
     for project in "${projects[@]}"; do
@@ -85,12 +85,13 @@ main() {
             status=1
         fi
         if [[ ! -s "$results/$name.trx" ]]; then
-            log "$name left no results (crashed before reporting)"
+            log "$name left no results (crashed before reporting); counted as one failure"
+            crashed=$((crashed + 1))
             status=1
         fi
     done
 
-    local passed=0 failed=0 skipped=0 trx counters
+    local passed=0 failed=$crashed skipped=0 trx counters
     for trx in "$results"/*.trx; do
         [[ -e "$trx" ]] || continue
         counters="$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)"
