@@ -52,4 +52,13 @@ internal sealed record TelephonyOptions
     /// <summary>How many calls run at once; more get 486 Busy Here. Default 8.</summary>
     [Range(1, 1000)]
     public int MaxConcurrentCalls { get; set; } = 8;
+
+    /// <summary>Whether the role runs at all; Program.cs reads it once before registering the role. Default true.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>
+    /// How long a call rings (180 Ringing) before the IVR answers; the caller can still CANCEL meanwhile. Default 0.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan RingTime { get; set; } = TimeSpan.Zero;
 }

@@ -43,6 +43,6 @@ internal static class SipStackOptions
     public static TimeSpan RingTime(TelephonyOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return TimeSpan.Zero;
+        return options.RingTime;
     }
 }

@@ -43,6 +43,36 @@ public sealed class SipCallSessionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnswerAsync_CancelDuringRingTime_CancelledWhileRingingWithout200()
+    {
+        using var peer = await CallAsync(Offer("0"));
+        var session = await NextSessionAsync(ringTime: TimeSpan.FromSeconds(5));
+
+        var answering = session.AnswerAsync(CancellationToken.None);
+        peer.Cancel();
+        await peer.ReceiveStatusAsync(200);
+        await peer.ReceiveStatusAsync(487);
+
+        Assert.Equal(AnswerResult.CancelledWhileRinging, await answering.WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.True(session.Ended.IsCancellationRequested);
+    }
+
+    [Fact]
+    public async Task AnswerAsync_RingTimePasses_Answers()
+    {
+        using var peer = await CallAsync(Offer("0"));
+        var session = await NextSessionAsync(ringTime: TimeSpan.FromSeconds(5));
+
+        var answering = session.AnswerAsync(CancellationToken.None);
+        Assert.False(answering.IsCompleted);
+        _time.Advance(TimeSpan.FromSeconds(5));
+        await peer.ReceiveStatusAsync(200);
+        peer.Ack();
+
+        Assert.Equal(AnswerResult.Answered, await answering.WaitAsync(TimeSpan.FromSeconds(5)));
+    }
+
+    [Fact]
     public async Task AnswerAsync_AckNeverComes_NoAck()
     {
         using var peer = await CallAsync(Offer("0"));
@@ -126,7 +156,7 @@ public sealed class SipCallSessionTests : IAsyncLifetime
         return peer;
     }
 
-    private async Task<SipCallSession> NextSessionAsync()
+    private async Task<SipCallSession> NextSessionAsync(TimeSpan ringTime = default)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         var call = await _endpoint.IncomingCalls.ReadAsync(timeout.Token);
@@ -134,7 +164,7 @@ public sealed class SipCallSessionTests : IAsyncLifetime
         Assert.True(created.IsSuccess);
         _owned.Add(created.Session);
         var caller = SipCallerMapper.Map(call.Caller, []);
-        var session = new SipCallSession(call, created.Session, caller, Prompts(), TimeSpan.Zero, _time, NullLogger.Instance);
+        var session = new SipCallSession(call, created.Session, caller, Prompts(), ringTime, _time, NullLogger.Instance);
         _owned.Add(session);
         return session;
     }

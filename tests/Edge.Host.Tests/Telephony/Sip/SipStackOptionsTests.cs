@@ -15,7 +15,14 @@ public sealed class SipStackOptionsTests
         RtpPortMax = 30199,
         TrustedTrunkPeers = ["192.0.2.10", "2001:db8::1"],
         MaxConcurrentCalls = 40,
+        RingTime = TimeSpan.FromSeconds(3),
     };
+
+    [Fact]
+    public void RingTime_TelephonyOptions_Taken()
+    {
+        Assert.Equal(TimeSpan.FromSeconds(3), SipStackOptions.RingTime(Options));
+    }
 
     [Fact]
     public void ToSipOptions_TelephonyOptions_ListenerPeersAndLimitMapped()

@@ -36,6 +36,15 @@ internal sealed class UdpSipPeer : IDisposable
         }
     }
 
+    /// <summary>CANCEL for the INVITE (RFC 3261 §9.1: same branch, CSeq number and no To-tag).</summary>
+    public void Cancel()
+    {
+        var toTag = _toTag;
+        _toTag = null;
+        Send(Request("CANCEL", 1, "z9hG4bK-inv", null, null));
+        _toTag = toTag;
+    }
+
     public void Ack() => Send(Request("ACK", 1, "z9hG4bK-ack", null, null));
 
     public void Info(int cseq, char digit) =>
