@@ -8,6 +8,9 @@ namespace Central.Api.Storage;
 /// <summary>Edge batches into SQLite: one IMMEDIATE transaction per batch, committed with synchronous=FULL.</summary>
 internal sealed class SqliteSyncStore(SqliteDatabase database, IOptions<CentralOptions> options) : ISyncStore
 {
+    /// <summary>The rejection reason for a record id stored before with other content; names the field only.</summary>
+    public const string ConflictReason = "uuid: already recorded with other content";
+
     private readonly string _gemeente = options.Value.Gemeente;
 
     public async Task<SyncBatchResult> ApplyBatchAsync(SyncBatch batch, CancellationToken cancellationToken)
@@ -17,46 +20,60 @@ internal sealed class SqliteSyncStore(SqliteDatabase database, IOptions<CentralO
         await using var transaction = connection.BeginTransaction(deferred: false);
         await using var commands = new SyncBatchCommands(transaction, _gemeente, batch);
         var stored = 0;
+        var conflicts = new List<SyncRejection>();
         foreach (var record in batch.Accepted)
         {
-            if (await StoreRecordAsync(commands, record, cancellationToken))
+            switch (await StoreRecordAsync(commands, record, cancellationToken))
             {
-                stored++;
+                case StoreOutcome.Stored:
+                    stored++;
+                    break;
+                case StoreOutcome.Conflict:
+                    conflicts.Add(new SyncRejection(record.RecordId, record.Sequence, ConflictReason));
+                    break;
             }
         }
 
-        foreach (var rejection in batch.Rejected)
+        foreach (var rejection in batch.Rejected.Concat(conflicts))
         {
             await StoreRejectionAsync(transaction, batch, rejection, cancellationToken);
         }
 
         var previous = await AdvanceHighWaterAsync(transaction, batch, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new SyncBatchResult(stored, batch.Accepted.Count - stored, previous);
+        return new SyncBatchResult(stored, batch.Accepted.Count - stored - conflicts.Count, previous, conflicts);
     }
 
-    // The record id is claimed first; a claim that finds it taken means the record arrived before.
-    private static async Task<bool> StoreRecordAsync(
+    // The record id is claimed first; a claim that finds it taken means the record arrived before, and then
+    // only the same content is a harmless duplicate. The stored record is never replaced: the id is the identity.
+    private static async Task<StoreOutcome> StoreRecordAsync(
         SyncBatchCommands commands,
         SyncRecord record,
         CancellationToken cancellationToken)
     {
         if (!await commands.ClaimAsync(record, cancellationToken))
         {
-            return false;
+            return await commands.MatchesStoredAsync(record, cancellationToken)
+                ? StoreOutcome.Duplicate
+                : StoreOutcome.Conflict;
         }
 
-        if (record.Klantcontact is { } klantcontact)
+        if (record.Klantcontact is { } klantcontact
+            && !await commands.InsertKlantcontactAsync(klantcontact, cancellationToken)
+            && !await commands.MatchesStoredAsync(record, cancellationToken))
         {
-            // A contact created over REST with the same uuid stays as it is: the id is the identity.
-            await commands.InsertKlantcontactAsync(klantcontact, cancellationToken);
+            // A contact created over REST holds this uuid with other content; give the claim back, so a resend
+            // is judged the same way and nothing says this record was delivered.
+            await commands.ReleaseClaimAsync(record, cancellationToken);
+            return StoreOutcome.Conflict;
         }
-        else if (record.InterneTaak is { } taak)
+
+        if (record.InterneTaak is { } taak)
         {
             await commands.InsertInterneTaakAsync(taak, cancellationToken);
         }
 
-        return true;
+        return StoreOutcome.Stored;
     }
 
     private async Task StoreRejectionAsync(
@@ -117,5 +134,12 @@ internal sealed class SqliteSyncStore(SqliteDatabase database, IOptions<CentralO
         command.Parameters.AddWithValue("$stream_id", batch.StreamId);
         command.Parameters.AddWithValue("$sequence", sequence);
         command.Parameters.AddWithValue("$received_at_ms", UnixTime.ToMillis(batch.ReceivedAt));
+    }
+
+    private enum StoreOutcome
+    {
+        Stored,
+        Duplicate,
+        Conflict,
     }
 }

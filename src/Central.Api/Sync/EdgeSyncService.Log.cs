@@ -29,6 +29,10 @@ internal sealed partial class EdgeSyncService
             Message = "Stream skipped sequences: high-water mark {HighWater}, batch starts at {FirstSequence}")]
         public static partial void StreamGap(ILogger logger, long highWater, long firstSequence);
 
+        [LoggerMessage(EventId = 2006, EventName = "RecordConflict", Level = LogLevel.Warning,
+            Message = "Record {RecordId} at sequence {Sequence} rejected: its id is stored with other content")]
+        public static partial void RecordConflict(ILogger logger, string recordId, long sequence);
+
         [LoggerMessage(EventId = 2005, EventName = "ConfigurationServed", Level = LogLevel.Debug,
             Message = "Edge configuration served (full: {Full}), version {Version}")]
         public static partial void ConfigurationServed(ILogger logger, bool full, string version);

@@ -34,8 +34,9 @@ internal sealed partial class EdgeSyncService(
 
         // Every envelope was stored, found stored, or rejected in the committed transaction: all are handled.
         var response = new PushBatchResponse { AcknowledgedSequence = batch.LastSequence };
-        response.Rejections.AddRange(batch.Rejected.Select(r =>
-            new Rejection { RecordId = r.RecordId, Sequence = r.Sequence, Reason = r.Reason }));
+        response.Rejections.AddRange(batch.Rejected.Concat(result.Conflicts)
+            .OrderBy(r => r.Sequence)
+            .Select(r => new Rejection { RecordId = r.RecordId, Sequence = r.Sequence, Reason = r.Reason }));
         return response;
     }
 
@@ -70,12 +71,18 @@ internal sealed partial class EdgeSyncService(
             Log.RecordRejected(logger, recordId, rejection.Sequence, rejection.Reason);
         }
 
+        foreach (var conflict in result.Conflicts)
+        {
+            // Loud on both sides: the edge dead-letters the record and its health turns degraded.
+            Log.RecordConflict(logger, conflict.RecordId, conflict.Sequence);
+        }
+
         if (result.PreviousHighWater > 0 && batch.FirstSequence > result.PreviousHighWater + 1)
         {
             Log.StreamGap(logger, result.PreviousHighWater, batch.FirstSequence);
         }
 
-        Log.BatchApplied(
-            logger, batch.FirstSequence, batch.LastSequence, result.Stored, result.Duplicates, batch.Rejected.Count);
+        Log.BatchApplied(logger, batch.FirstSequence, batch.LastSequence, result.Stored, result.Duplicates,
+            batch.Rejected.Count + result.Conflicts.Count);
     }
 }

@@ -97,7 +97,7 @@ internal static class EnvelopeValidator
         FieldRules.TryNormalizeUuid(taak.KlantcontactUuid, out var klantcontactUuid);
         normalized.KlantcontactUuid = klantcontactUuid;
         normalized.Wachtrij = router.Resolve(normalized);
-        return new SyncRecord(recordId, envelope.Sequence, null, normalized);
+        return new SyncRecord(recordId, envelope.Sequence, null, normalized, WachtrijRouted: taak.Wachtrij.Length == 0);
     }
 
     private static bool UuidMatches(string uuid, string recordId, string field, FieldErrors errors)

@@ -1,5 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using Microsoft.Extensions.Logging;
 using Omni.Contracts.V1;
 
 namespace Central.Api.Tests.Sync;
@@ -111,6 +112,160 @@ public sealed class EdgeSyncServiceTests : IDisposable
 
         Assert.Equal(2, response.AcknowledgedSequence);
         Assert.Equal(2, await CountAsync("klantcontacten"));
+    }
+
+    [Fact]
+    public async Task PushBatch_RecordIdStoredWithOtherContent_RejectsNamingUuidAndKeepsTheOriginal()
+    {
+        await using var host = await CentralHost.StartAsync(_directory);
+        var original = TestData.Klantcontact(CentralHost.Start);
+        await host.Sync.PushBatchAsync(TestData.Batch("stream-a", TestData.Envelope(1, original)));
+        var other = original.Clone();
+        other.Inhoud = "Tweede versie";
+
+        var response = await host.Sync.PushBatchAsync(TestData.Batch("stream-a", TestData.Envelope(2, other)));
+
+        Assert.Equal(2, response.AcknowledgedSequence);
+        var rejection = Assert.Single(response.Rejections);
+        Assert.Equal((original.Uuid, 2L), (rejection.RecordId, rejection.Sequence));
+        Assert.Equal("uuid: already recorded with other content", rejection.Reason);
+        var stored = await host.Klantcontacten.GetKlantcontactAsync(
+            new GetKlantcontactRequest { Uuid = original.Uuid });
+        Assert.Equal(original, stored);
+        Assert.Equal(1, await CountAsync("klantcontacten"));
+        Assert.Equal(1, await CountAsync("sync_rejections"));
+        Assert.Contains(host.Logs.Entries, e => e.EventId == 2006 && e.Level == LogLevel.Warning);
+        host.Logs.AssertClean([.. TestData.PersonalData, "Tweede versie"]);
+    }
+
+    [Fact]
+    public async Task PushBatch_ConflictResentAfterLostReply_IsRejectedAgain()
+    {
+        await using var host = await CentralHost.StartAsync(_directory);
+        var original = TestData.Klantcontact(CentralHost.Start);
+        await host.Sync.PushBatchAsync(TestData.Batch("stream-a", TestData.Envelope(1, original)));
+        var other = original.Clone();
+        other.Kanaal = Kanaal.Balie;
+        var next = TestData.Klantcontact(CentralHost.Start);
+        var batch = TestData.Batch("stream-a", TestData.Envelope(2, other), TestData.Envelope(3, next));
+
+        var first = await host.Sync.PushBatchAsync(batch);
+        var resent = await host.Sync.PushBatchAsync(batch);
+
+        Assert.Equal(first.Rejections, resent.Rejections);
+        Assert.Equal(2L, Assert.Single(resent.Rejections).Sequence);
+        Assert.Equal(2, await CountAsync("klantcontacten"));
+    }
+
+    [Fact]
+    public async Task PushBatch_SameRecordIdInTwoBatchesWithSameContent_IsASilentDuplicate()
+    {
+        await using var host = await CentralHost.StartAsync(_directory);
+        var contact = TestData.Klantcontact(CentralHost.Start);
+        await host.Sync.PushBatchAsync(TestData.Batch("stream-a", TestData.Envelope(1, contact)));
+
+        // Delivered, left the outbox, appended again with the same content: a new sequence, the same record.
+        var again = await host.Sync.PushBatchAsync(TestData.Batch("stream-a", TestData.Envelope(2, contact.Clone())));
+
+        Assert.Empty(again.Rejections);
+        Assert.Equal(1, await CountAsync("klantcontacten"));
+        Assert.Equal(0, await CountAsync("sync_rejections"));
+    }
+
+    [Fact]
+    public async Task PushBatch_RecordIdStoredAsOtherKind_RejectsAndKeepsTheOriginal()
+    {
+        await using var host = await CentralHost.StartAsync(_directory);
+        var contact = TestData.Klantcontact(CentralHost.Start);
+        await host.Sync.PushBatchAsync(TestData.Batch("stream-a", TestData.Envelope(1, contact)));
+        var taak = TestData.Terugbelverzoek(CentralHost.Start, contact.Uuid);
+        taak.Uuid = contact.Uuid;
+
+        var response = await host.Sync.PushBatchAsync(TestData.Batch("stream-a", TestData.Envelope(2, taak)));
+
+        Assert.Equal("uuid: already recorded with other content", Assert.Single(response.Rejections).Reason);
+        Assert.Equal(0, await CountAsync("interne_taken"));
+        Assert.Equal(1, await CountAsync("klantcontacten"));
+    }
+
+    [Fact]
+    public async Task PushBatch_InterneTaakWithOtherContent_Rejects()
+    {
+        await using var host = await CentralHost.StartAsync(_directory);
+        var taak = TestData.Terugbelverzoek(CentralHost.Start, TestData.NewUuid(CentralHost.Start));
+        await host.Sync.PushBatchAsync(TestData.Batch("stream-a", TestData.Envelope(1, taak)));
+        var other = taak.Clone();
+        other.Toelichting = "Andere toelichting";
+
+        var response = await host.Sync.PushBatchAsync(TestData.Batch("stream-a", TestData.Envelope(2, other)));
+
+        Assert.Equal("uuid: already recorded with other content", Assert.Single(response.Rejections).Reason);
+        Assert.Equal(1, await CountAsync("interne_taken"));
+    }
+
+    [Fact]
+    public async Task PushBatch_RoutedTaakResentAfterTheRoutingChanged_IsADuplicateNotAConflict()
+    {
+        var taak = TestData.Terugbelverzoek(CentralHost.Start, TestData.NewUuid(CentralHost.Start));
+        taak.Dienstverleningstype = Dienstverleningstype.Unspecified;
+        taak.Wachtrij = string.Empty;
+        var batch = TestData.Batch("stream-a", TestData.Envelope(1, taak));
+        await using (var before = await CentralHost.StartAsync(_directory, null, "--Central:DefaultWachtrij=kcc-oud"))
+        {
+            await before.Sync.PushBatchAsync(batch);
+        }
+
+        await using var after = await CentralHost.StartAsync(_directory, null, "--Central:DefaultWachtrij=kcc-nieuw");
+        var resent = await after.Sync.PushBatchAsync(batch);
+
+        Assert.Empty(resent.Rejections);
+        Assert.Equal("kcc-oud", await DatabaseProbe.TextAsync(_directory, "SELECT wachtrij FROM interne_taken"));
+    }
+
+    [Fact]
+    public async Task PushBatch_UuidCreatedOverRestWithOtherContent_RejectsAndLeavesNoClaim()
+    {
+        await using var host = await CentralHost.StartAsync(_directory);
+        var viaRest = TestData.Klantcontact(CentralHost.Start);
+        await host.Klantcontacten.CreateKlantcontactAsync(new CreateKlantcontactRequest { Klantcontact = viaRest });
+        var viaEdge = viaRest.Clone();
+        viaEdge.Onderwerp = "Iets anders";
+
+        var response = await host.Sync.PushBatchAsync(TestData.Batch("stream-a", TestData.Envelope(1, viaEdge)));
+
+        Assert.Equal("uuid: already recorded with other content", Assert.Single(response.Rejections).Reason);
+        Assert.Equal(0, await CountAsync("sync_records"));
+        var stored = await host.Klantcontacten.GetKlantcontactAsync(new GetKlantcontactRequest { Uuid = viaRest.Uuid });
+        Assert.Equal("Vraag over paspoort", stored.Onderwerp);
+    }
+
+    [Fact]
+    public async Task PushBatch_UuidCreatedOverRestWithSameContent_IsAccepted()
+    {
+        await using var host = await CentralHost.StartAsync(_directory);
+        var contact = TestData.Klantcontact(CentralHost.Start);
+        await host.Klantcontacten.CreateKlantcontactAsync(new CreateKlantcontactRequest { Klantcontact = contact });
+
+        var response = await host.Sync.PushBatchAsync(TestData.Batch("stream-a", TestData.Envelope(1, contact)));
+
+        Assert.Empty(response.Rejections);
+        Assert.Equal(1, await CountAsync("klantcontacten"));
+    }
+
+    [Fact]
+    public async Task CreateKlantcontact_UuidDeliveredByAnEdgeWithOtherContent_StillAnswersAlreadyExists()
+    {
+        await using var host = await CentralHost.StartAsync(_directory);
+        var contact = TestData.Klantcontact(CentralHost.Start);
+        await host.Sync.PushBatchAsync(TestData.Batch("stream-a", TestData.Envelope(1, contact)));
+        var other = contact.Clone();
+        other.Inhoud = "Andere inhoud";
+
+        var request = new CreateKlantcontactRequest { Klantcontact = other };
+        var error = await Assert.ThrowsAsync<RpcException>(
+            () => host.Klantcontacten.CreateKlantcontactAsync(request).ResponseAsync);
+
+        Assert.Equal(StatusCode.AlreadyExists, error.StatusCode);
     }
 
     [Fact]
