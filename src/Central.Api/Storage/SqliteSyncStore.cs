@@ -25,10 +25,10 @@ internal sealed class SqliteSyncStore(SqliteDatabase database, IOptions<CentralO
         {
             switch (await StoreRecordAsync(commands, record, cancellationToken))
             {
-                case StoreOutcome.Stored:
+                case SyncStoreOutcome.Stored:
                     stored++;
                     break;
-                case StoreOutcome.Conflict:
+                case SyncStoreOutcome.Conflict:
                     conflicts.Add(new SyncRejection(record.RecordId, record.Sequence, ConflictReason));
                     break;
             }
@@ -46,7 +46,7 @@ internal sealed class SqliteSyncStore(SqliteDatabase database, IOptions<CentralO
 
     // The record id is claimed first; a claim that finds it taken means the record arrived before, and then
     // only the same content is a harmless duplicate. The stored record is never replaced: the id is the identity.
-    private static async Task<StoreOutcome> StoreRecordAsync(
+    private static async Task<SyncStoreOutcome> StoreRecordAsync(
         SyncBatchCommands commands,
         SyncRecord record,
         CancellationToken cancellationToken)
@@ -54,8 +54,8 @@ internal sealed class SqliteSyncStore(SqliteDatabase database, IOptions<CentralO
         if (!await commands.ClaimAsync(record, cancellationToken))
         {
             return await commands.MatchesStoredAsync(record, cancellationToken)
-                ? StoreOutcome.Duplicate
-                : StoreOutcome.Conflict;
+                ? SyncStoreOutcome.Duplicate
+                : SyncStoreOutcome.Conflict;
         }
 
         if (record.Klantcontact is { } klantcontact
@@ -65,7 +65,7 @@ internal sealed class SqliteSyncStore(SqliteDatabase database, IOptions<CentralO
             // A contact created over REST holds this uuid with other content; give the claim back, so a resend
             // is judged the same way and nothing says this record was delivered.
             await commands.ReleaseClaimAsync(record, cancellationToken);
-            return StoreOutcome.Conflict;
+            return SyncStoreOutcome.Conflict;
         }
 
         if (record.InterneTaak is { } taak)
@@ -73,7 +73,7 @@ internal sealed class SqliteSyncStore(SqliteDatabase database, IOptions<CentralO
             await commands.InsertInterneTaakAsync(taak, cancellationToken);
         }
 
-        return StoreOutcome.Stored;
+        return SyncStoreOutcome.Stored;
     }
 
     private async Task StoreRejectionAsync(
@@ -134,12 +134,5 @@ internal sealed class SqliteSyncStore(SqliteDatabase database, IOptions<CentralO
         command.Parameters.AddWithValue("$stream_id", batch.StreamId);
         command.Parameters.AddWithValue("$sequence", sequence);
         command.Parameters.AddWithValue("$received_at_ms", UnixTime.ToMillis(batch.ReceivedAt));
-    }
-
-    private enum StoreOutcome
-    {
-        Stored,
-        Duplicate,
-        Conflict,
     }
 }

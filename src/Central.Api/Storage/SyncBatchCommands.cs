@@ -17,6 +17,8 @@ internal sealed class SyncBatchCommands : IAsyncDisposable
     private readonly SqliteCommand _klantcontact;
     private readonly SqliteCommand _interneTaak;
     private readonly SqlitePayloadReader _stored;
+    private readonly SqliteTransaction _transaction;
+    private readonly string _gemeente;
 
     public SyncBatchCommands(SqliteTransaction transaction, string gemeente, SyncBatch batch)
     {
@@ -25,6 +27,8 @@ internal sealed class SyncBatchCommands : IAsyncDisposable
         _klantcontact = KlantcontactRows.CreateInsert(transaction, gemeente, SourceEdge, batch.ReceivedAt);
         _interneTaak = CreateInterneTaakInsert(transaction, gemeente, batch.ReceivedAt);
         _stored = new SqlitePayloadReader(transaction, gemeente);
+        _transaction = transaction;
+        _gemeente = gemeente;
     }
 
     /// <summary>Claims the record id for this stream; false when it was claimed before (a duplicate).</summary>
@@ -58,10 +62,8 @@ internal sealed class SyncBatchCommands : IAsyncDisposable
     public async Task ReleaseClaimAsync(SyncRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        await using var release = _claim.Connection!.CreateCommand();
-        release.Transaction = _claim.Transaction;
-        release.CommandText = "DELETE FROM sync_records WHERE gemeente = $gemeente AND record_id = $record_id;";
-        release.Parameters.AddWithValue("$gemeente", _claim.Parameters["$gemeente"].Value);
+        await using var release = Create(_transaction, _gemeente,
+            "DELETE FROM sync_records WHERE gemeente = $gemeente AND record_id = $record_id;");
         release.Parameters.AddWithValue("$record_id", record.RecordId);
         await release.ExecuteNonQueryAsync(cancellationToken);
     }
