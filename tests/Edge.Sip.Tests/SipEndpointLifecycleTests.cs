@@ -39,7 +39,8 @@ public sealed class SipEndpointLifecycleTests
     {
         var h = await EndpointHarness.StartAsync();
         var (confirmed, _) = await h.EstablishAsync("life-3a");
-        var (ringing, _) = await h.RingAsync("life-3b", SipText.Invite(h.Port, h.Peer.Port, "life-3b", branch: "z9hG4bK-l3b", fromTag: "b"));
+        var invite = SipText.Invite(h.Port, h.Peer.Port, "life-3b", branch: "z9hG4bK-l3b", fromTag: "b");
+        var (ringing, _) = await h.RingAsync("life-3b", invite);
 
         await h.Endpoint.StopAsync();
         var messages = new[] { h.Peer.Receive(), h.Peer.Receive() };
