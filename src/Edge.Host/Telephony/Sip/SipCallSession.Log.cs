@@ -38,4 +38,11 @@ internal sealed partial class SipCallSession
         Level = LogLevel.Information,
         Message = "SIP call {SipCallId} transfer ended {Outcome} (status {StatusCode})")]
     private partial void LogTransfer(string sipCallId, TransferOutcome outcome, int statusCode);
+
+    [LoggerMessage(
+        EventId = 5515,
+        EventName = "SipCallEventsFaulted",
+        Level = LogLevel.Error,
+        Message = "SIP call {SipCallId}: following the call's events failed; the call flow ends")]
+    private partial void LogEventsFaulted(Exception exception, string sipCallId);
 }

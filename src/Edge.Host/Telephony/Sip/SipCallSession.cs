@@ -216,6 +216,13 @@ internal sealed partial class SipCallSession : ICallSession, IAsyncDisposable
         {
             // Disposed: the IVR is done with the call.
         }
+#pragma warning disable CA1031 // A fault in following the call must end the call's flow, not go unobserved.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            LogEventsFaulted(exception, _call.Id);
+            await _over.CancelAsync();
+        }
     }
 
     private async Task OnEventAsync(CallEvent callEvent)
@@ -263,7 +270,8 @@ internal sealed partial class SipCallSession : ICallSession, IAsyncDisposable
             await _farEnd.CancelAsync();
         }
 
-        _rtp.StopPlayback();
+        // _over first: a prompt stopped by the end must report the hang-up, not a completed step.
         await _over.CancelAsync();
+        _rtp.StopPlayback();
     }
 }
