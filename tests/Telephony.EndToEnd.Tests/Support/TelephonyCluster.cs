@@ -17,6 +17,9 @@ internal sealed class TelephonyCluster : IAsyncDisposable
     private static readonly JsonParser Parser = new(JsonParser.Settings.Default.WithIgnoreUnknownFields(true));
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
 
+    // Omni.Sdk's log event 1201: the edge stored Central's configuration and uses it.
+    private const string MenuInUse = "EdgeConfigurationCache[1201]";
+
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
     private readonly int _centralGrpcPort = FreePort.Next();
     private readonly int _centralHttpPort = FreePort.Next();
@@ -189,7 +192,7 @@ internal sealed class TelephonyCluster : IAsyncDisposable
     {
         for (var waited = TimeSpan.Zero; waited < TimeSpan.FromSeconds(30); waited += PollInterval)
         {
-            if (Output.Lines.Any(l => l.Source == gateway.Name && l.Text.Contains("EdgeConfigurationCache[1201]", StringComparison.Ordinal)))
+            if (Output.Lines.Any(l => l.Source == gateway.Name && l.Text.Contains(MenuInUse, StringComparison.Ordinal)))
             {
                 return;
             }

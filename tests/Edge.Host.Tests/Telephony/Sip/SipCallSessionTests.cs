@@ -182,6 +182,7 @@ public sealed class SipCallSessionTests : IAsyncLifetime
     private static PromptLibrary Prompts()
     {
         var options = Options.Create(new Edge.Host.Telephony.TelephonyOptions { PromptFolder = "prompts" });
-        return new PromptLibrary(new PromptCatalog(options, NullLogger<PromptCatalog>.Instance), options, NullLogger<PromptLibrary>.Instance);
+        var catalog = new PromptCatalog(options, NullLogger<PromptCatalog>.Instance);
+        return new PromptLibrary(catalog, options, NullLogger<PromptLibrary>.Instance);
     }
 }
