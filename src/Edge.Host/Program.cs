@@ -16,6 +16,9 @@ if (builder.Configuration.GetValue("Telephony:Enabled", defaultValue: true))
 // EX_CONFIG (sysexits.h): the edge refused to start; restarting it will not help until an operator acts.
 const int exitCodeCannotStart = 78;
 
+// EX_TEMPFAIL (sysexits.h): a port is held by another process; systemd's Restart=on-failure tries again.
+const int exitCodePortInUse = 75;
+
 var app = EdgeApplication.Build(builder);
 try
 {
@@ -28,6 +31,12 @@ catch (Exception exception) when (exception is OutboxCorruptException or OutboxK
     // the outbox key.
     await Console.Error.WriteLineAsync("Edge.Host cannot start: " + exception.Message);
     return exitCodeCannotStart;
+}
+catch (Exception exception) when (AddressInUse.IsCauseOf(exception))
+{
+    // The HTTP (Edge:HttpUrl) or SIP (Telephony:SipListenPort) port is taken: say so in one line, not a crash.
+    await Console.Error.WriteLineAsync("Edge.Host cannot start: a listening port is already in use by another process.");
+    return exitCodePortInUse;
 }
 
 return 0;

@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using System.Security.Cryptography;
 using Omnichannel.EndToEnd.Tests.Support;
 
@@ -10,6 +13,7 @@ namespace Omnichannel.EndToEnd.Tests.StoreAndForward;
 public sealed class EdgeStartRefusalTests
 {
     private const int CannotStart = 78;
+    private const int PortInUse = 75;
 
     [Fact]
     public async Task Start_OutboxKeyReplaced_Exit78NamingTheOutboxAndLeavesItUnchanged()
@@ -52,6 +56,30 @@ public sealed class EdgeStartRefusalTests
         Assert.DoesNotContain("192.0.2.10", stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("Unhandled exception", stderr, StringComparison.Ordinal);
         cluster.AssertCleanOutput("Microsoft.Extensions.Hosting.Internal.Host");
+    }
+
+    [Theory]
+    [InlineData(SocketType.Stream, ProtocolType.Tcp, "--Edge:HttpUrl=http://127.0.0.1:")]
+    [InlineData(SocketType.Dgram, ProtocolType.Udp, "--Telephony:SipListenPort=")]
+    public async Task Start_PortHeldByAnotherProcess_Exit75WithOneLineNotACrash(
+        SocketType socketType, ProtocolType protocol, string setting)
+    {
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        using var holder = new Socket(AddressFamily.InterNetwork, socketType, protocol);
+        holder.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        if (socketType == SocketType.Stream)
+        {
+            holder.Listen();
+        }
+
+        var port = ((IPEndPoint)holder.LocalEndPoint!).Port.ToString(CultureInfo.InvariantCulture);
+        await using var cluster = new ProductCluster();
+        var edge = cluster.AddEdge("kiosk-port-taken", extraArguments: [setting + port]);
+
+        var (exitCode, stderr) = await StartUntilExitAsync(cluster, edge, limit.Token);
+
+        Assert.Equal(PortInUse, exitCode);
+        Assert.Equal("Edge.Host cannot start: a listening port is already in use by another process.", stderr);
     }
 
     private static async Task<(int ExitCode, string Stderr)> StartUntilExitAsync(
