@@ -32,4 +32,11 @@ internal sealed partial class CallRecorder
         Level = LogLevel.Error,
         Message = "Call {CallId} could not be recorded within {Timeout}")]
     private partial void LogTimedOut(Guid callId, TimeSpan timeout);
+
+    [LoggerMessage(
+        EventId = 5304,
+        EventName = "RecordConflict",
+        Level = LogLevel.Error,
+        Message = "Call {CallId} could not be recorded: its uuid is already in the outbox with other content")]
+    private partial void LogConflict(Guid callId);
 }

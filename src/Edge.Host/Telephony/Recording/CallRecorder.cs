@@ -75,6 +75,10 @@ internal sealed partial class CallRecorder
         {
             LogOutboxFull(journal.KlantcontactId);
         }
+        catch (RecordConflictException)
+        {
+            LogConflict(journal.KlantcontactId);
+        }
         catch (RecordValidationException exception)
         {
             // Reasons name fields only, never values (Omni.Sdk contract), so they are safe to log.

@@ -3,7 +3,7 @@ using Omni.Sdk;
 
 namespace Edge.Host.Tests.Telephony.Fakes;
 
-/// <summary>Keeps what was recorded, in order; can play a full outbox.</summary>
+/// <summary>Keeps what was recorded, in order; can play an outbox that refuses (full, conflicting uuid).</summary>
 internal sealed class FakeOmniRecorder : IOmniRecorder
 {
     private long _sequence;
@@ -15,11 +15,12 @@ internal sealed class FakeOmniRecorder : IOmniRecorder
     /// <summary>Every record in the order it was appended.</summary>
     public List<object> Appended { get; } = [];
 
-    public bool Full { get; set; }
+    /// <summary>When set, every append throws this instead of recording.</summary>
+    public Exception? Refusal { get; set; }
 
     public Task<RecordReceipt> RecordKlantcontactAsync(Klantcontact klantcontact, CancellationToken cancellationToken = default)
     {
-        ThrowIfFull();
+        ThrowIfRefusing();
         Klantcontacten.Add(klantcontact.Clone());
         Appended.Add(klantcontact);
         return Task.FromResult(new RecordReceipt(Guid.Parse(klantcontact.Uuid), ++_sequence, false));
@@ -27,17 +28,17 @@ internal sealed class FakeOmniRecorder : IOmniRecorder
 
     public Task<RecordReceipt> RecordInterneTaakAsync(InterneTaak interneTaak, CancellationToken cancellationToken = default)
     {
-        ThrowIfFull();
+        ThrowIfRefusing();
         InterneTaken.Add(interneTaak.Clone());
         Appended.Add(interneTaak);
         return Task.FromResult(new RecordReceipt(Guid.Parse(interneTaak.Uuid), ++_sequence, false));
     }
 
-    private void ThrowIfFull()
+    private void ThrowIfRefusing()
     {
-        if (Full)
+        if (Refusal is not null)
         {
-            throw new OutboxFullException();
+            throw Refusal;
         }
     }
 }

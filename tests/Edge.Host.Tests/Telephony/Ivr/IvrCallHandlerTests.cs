@@ -2,6 +2,7 @@ using Edge.Host.Telephony.Calls;
 using Edge.Host.Telephony.Ivr;
 using Edge.Host.Tests.Telephony.Fakes;
 using Omni.Contracts.V1;
+using Omni.Sdk;
 
 namespace Edge.Host.Tests.Telephony.Ivr;
 
@@ -365,7 +366,7 @@ public sealed class IvrCallHandlerTests
     public async Task HandleAsync_OutboxFull_NeverConfirmsTheCallbackAndLogsTheFault()
     {
         var ivr = new IvrHarness();
-        ivr.Recorder.Full = true;
+        ivr.Recorder.Refusal = new OutboxFullException();
         using var call = ivr.Call(CallInput.Press('9'));
 
         await ivr.RunAsync(call);
@@ -373,6 +374,20 @@ public sealed class IvrCallHandlerTests
         Assert.DoesNotContain("terugbellen-bevestigd", call.Played);
         Assert.Equal("tot-ziens", call.Played[^1]);
         Assert.Contains(ivr.Logs.Lines, line => line.EventId.Id == 5301);
+    }
+
+    [Fact]
+    public async Task HandleAsync_UuidConflict_NeverConfirmsTheCallbackAndLogsTheFault()
+    {
+        var ivr = new IvrHarness();
+        ivr.Recorder.Refusal = new RecordConflictException();
+        using var call = ivr.Call(CallInput.Press('9'));
+
+        await ivr.RunAsync(call);
+
+        Assert.DoesNotContain("terugbellen-bevestigd", call.Played);
+        Assert.Equal("tot-ziens", call.Played[^1]);
+        Assert.Contains(ivr.Logs.Lines, line => line.EventId.Id == 5304);
     }
 
     [Fact]
