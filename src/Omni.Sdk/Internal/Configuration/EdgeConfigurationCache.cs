@@ -57,12 +57,6 @@ internal sealed partial class EdgeConfigurationCache : BackgroundService, IEdgeC
         }
     }
 
-    public override void Dispose()
-    {
-        _refreshGate.Dispose();
-        base.Dispose();
-    }
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
