@@ -32,7 +32,8 @@ public sealed partial class SipEndpoint : IAsyncDisposable
         var factory = loggerFactory ?? NullLoggerFactory.Instance;
         _logger = factory.CreateLogger<SipEndpoint>();
         _core = new UserAgentCore(options, timeProvider, factory.CreateLogger("Edge.Sip.UserAgent"));
-        _transport = new SipTransport(factory.CreateLogger("Edge.Sip.Transport"), _core.Receive, _core.OnBadStream);
+        var handlers = new TransportHandlers(_core.Receive, _core.OnBadStream, _core.IsUsing);
+        _transport = new SipTransport(options, timeProvider, _core.Schedule, handlers, factory.CreateLogger("Edge.Sip.Transport"));
     }
 
     /// <summary>The bound address and port (the real port when <see cref="SipOptions.Port"/> is 0).</summary>

@@ -40,6 +40,19 @@ public sealed record SipOptions
     /// <summary>How long a transfer waits for the final NOTIFY after the REFER was accepted. Default: 60 s.</summary>
     public TimeSpan TransferTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// Open TCP connections (accepted ones and those we opened) beyond which a newly accepted connection is closed at
+    /// once, before anything is read from it. Default: 256.
+    /// </summary>
+    public int MaxTcpConnections { get; init; } = 256;
+
+    /// <summary>
+    /// How long a TCP connection may go without a byte in either direction (a CRLF keep-alive counts) while no
+    /// transaction or dialog uses it, before we close it; also the longest time one message may take to arrive
+    /// completely. Default: 32 s (64*T1, RFC 3261 §17.1.1.1).
+    /// </summary>
+    public TimeSpan TcpIdleTimeout { get; init; } = TimeSpan.FromSeconds(32);
+
     /// <summary>Returns every problem with these options at once; empty when valid. Messages name the field.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -77,6 +90,16 @@ public sealed record SipOptions
         if (TransferTimeout <= TimeSpan.Zero)
         {
             errors.Add("TransferTimeout must be positive.");
+        }
+
+        if (MaxTcpConnections < 1)
+        {
+            errors.Add("MaxTcpConnections must be at least 1.");
+        }
+
+        if (TcpIdleTimeout <= TimeSpan.Zero || TcpIdleTimeout > TimeSpan.FromDays(1))
+        {
+            errors.Add("TcpIdleTimeout must be positive and at most one day.");
         }
 
         if (string.IsNullOrWhiteSpace(UserAgent) || UserAgent.Any(char.IsControl))

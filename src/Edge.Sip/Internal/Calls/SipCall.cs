@@ -78,6 +78,9 @@ internal sealed partial class SipCall
 
     public ServerTransaction InviteTransaction => _invite;
 
+    /// <summary>Where the INVITE came from; a TCP dialog keeps that connection open.</summary>
+    public InboundContext Origin => _origin;
+
     public ChannelReader<CallEvent> Events => _events.Reader;
 
     public Task<CallEndReason> Completion => _ended.Task;

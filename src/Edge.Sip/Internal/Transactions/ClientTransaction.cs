@@ -36,6 +36,9 @@ internal sealed class ClientTransaction
 
     public string Key { get; }
 
+    /// <summary>Where the request goes; the transport asks through it whether a connection is still needed.</summary>
+    public SendTarget Target => _target;
+
     private bool IsReliable => _target.Kind == TransportKind.Tcp;
 
     public void Start()

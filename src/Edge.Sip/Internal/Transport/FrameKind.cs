@@ -8,7 +8,7 @@ internal enum FrameKind
     /// <summary>A double-CRLF keep-alive ping to answer with one CRLF (RFC 5626 §4.4.1).</summary>
     Ping,
 
-    /// <summary>A head whose Content-Length is negative, malformed or absurd: answer 400 and close.</summary>
+    /// <summary>A head whose Content-Length is missing, negative, malformed or absurd: answer 400 and close.</summary>
     BadLength,
 
     /// <summary>A head that never ends within the size limit: close.</summary>

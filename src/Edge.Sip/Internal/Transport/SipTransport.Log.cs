@@ -40,4 +40,24 @@ internal sealed partial class SipTransport
     [LoggerMessage(EventId = 3108, EventName = "SipSendFailed", Level = LogLevel.Warning,
         Message = "Sending over {Transport} failed with {Error}")]
     private static partial void LogSendFailed(ILogger logger, string transport, SocketError error);
+
+    [LoggerMessage(EventId = 3109, EventName = "SipTcpConnectionLimitReached", Level = LogLevel.Warning,
+        Message = "TCP connection limit of {Limit} reached; new connections are closed at accept (logged once per burst)")]
+    private static partial void LogConnectionLimitReached(ILogger logger, int limit);
+
+    [LoggerMessage(EventId = 3110, EventName = "SipTcpConnectionIdle", Level = LogLevel.Debug,
+        Message = "TCP connection idle for {Seconds} s and used by no transaction or dialog; closing it")]
+    private static partial void LogIdleClosed(ILogger logger, int seconds);
+
+    [LoggerMessage(EventId = 3111, EventName = "SipTcpMessageUnfinished", Level = LogLevel.Information,
+        Message = "TCP message still unfinished after {Seconds} s; closing the connection")]
+    private static partial void LogUnfinishedMessage(ILogger logger, int seconds);
+
+    [LoggerMessage(EventId = 3112, EventName = "SipTcpConnectionClosed", Level = LogLevel.Debug,
+        Message = "TCP connection closed; {Count} open")]
+    private static partial void LogConnectionClosed(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 3113, EventName = "SipTcpMessageIncomplete", Level = LogLevel.Trace,
+        Message = "TCP read left a message incomplete; waiting for more")]
+    private static partial void LogMessageIncomplete(ILogger logger);
 }

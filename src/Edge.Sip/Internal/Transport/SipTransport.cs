@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
+using Edge.Sip.Internal.Transactions;
 using Microsoft.Extensions.Logging;
 
 namespace Edge.Sip.Internal.Transport;
@@ -14,19 +15,28 @@ internal sealed partial class SipTransport : IAsyncDisposable
     private const int MaxBindAttempts = 20;
 
     private readonly ILogger _logger;
-    private readonly Action<byte[], InboundContext> _onMessage;
-    private readonly Action<TcpConnection, byte[]> _onBadStream;
+    private readonly TimeProvider _time;
+    private readonly Scheduler _schedule;
+    private readonly TransportHandlers _handlers;
+    private readonly Action _onIncomplete;
+    private readonly int _maxConnections;
+    private readonly TimeSpan _idleTimeout;
     private readonly ConcurrentDictionary<IPEndPoint, TcpConnection> _connections = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _loops = [];
     private Socket? _udp;
     private Socket? _tcp;
 
-    public SipTransport(ILogger logger, Action<byte[], InboundContext> onMessage, Action<TcpConnection, byte[]> onBadStream)
+    /// <summary>Creates the transport; <paramref name="schedule"/> is the stack's one timer queue.</summary>
+    public SipTransport(SipOptions options, TimeProvider time, Scheduler schedule, TransportHandlers handlers, ILogger logger)
     {
+        _maxConnections = options.MaxTcpConnections;
+        _idleTimeout = options.TcpIdleTimeout;
+        _time = time;
+        _schedule = schedule;
+        _handlers = handlers;
         _logger = logger;
-        _onMessage = onMessage;
-        _onBadStream = onBadStream;
+        _onIncomplete = () => LogMessageIncomplete(_logger);
     }
 
     public IPEndPoint LocalEndPoint { get; private set; } = new(IPAddress.Loopback, 0);
@@ -121,7 +131,7 @@ internal sealed partial class SipTransport : IAsyncDisposable
     {
         try
         {
-            _onMessage(data, context);
+            _handlers.OnMessage(data, context);
         }
 #pragma warning disable CA1031 // A bug in handling one message must not stop the transport; it is logged as an error.
         catch (Exception ex)
@@ -138,8 +148,10 @@ internal sealed partial class SipTransport : IAsyncDisposable
             try
             {
                 var socket = await listener.AcceptAsync(cancellationToken).ConfigureAwait(false);
-                var connection = new TcpConnection(socket, (IPEndPoint)socket.RemoteEndPoint!);
-                Track(connection, cancellationToken);
+                if (Admit(socket))
+                {
+                    Track(new TcpConnection(socket, (IPEndPoint)socket.RemoteEndPoint!, _time), cancellationToken);
+                }
             }
             catch (OperationCanceledException)
             {
@@ -156,41 +168,6 @@ internal sealed partial class SipTransport : IAsyncDisposable
         }
     }
 
-    // Limitation: TCP connections are neither capped in number nor closed when idle; the listener is meant
-    // for loopback or a trunk on a private network, not for the open internet.
-    private void Track(TcpConnection connection, CancellationToken cancellationToken)
-    {
-        _connections[connection.Remote] = connection;
-        LogConnectionOpened(_logger, _connections.Count);
-        _ = RunConnectionAsync(connection, cancellationToken);
-    }
-
-    private async Task RunConnectionAsync(TcpConnection connection, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await connection.RunAsync(OnFrame, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopping or closed.
-        }
-        catch (SocketException ex)
-        {
-            LogConnectionError(_logger, ex.SocketErrorCode);
-        }
-#pragma warning disable CA1031 // One broken connection must not affect the others; it is logged as an error.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            LogHandlerFailed(_logger, ex);
-        }
-        finally
-        {
-            _connections.TryRemove(new KeyValuePair<IPEndPoint, TcpConnection>(connection.Remote, connection));
-        }
-    }
-
     private void OnFrame(TcpConnection connection, Frame frame)
     {
         switch (frame.Kind)
@@ -204,7 +181,7 @@ internal sealed partial class SipTransport : IAsyncDisposable
                 break;
             case FrameKind.BadLength:
                 LogBadStream(_logger, frame.Bytes.Length);
-                _onBadStream(connection, frame.Bytes);
+                _handlers.OnBadStream(connection, frame.Bytes);
                 connection.CloseAfterFlush();
                 break;
             default:
@@ -253,7 +230,7 @@ internal sealed partial class SipTransport : IAsyncDisposable
         try
         {
             await socket.ConnectAsync(endPoint, cancellationToken).ConfigureAwait(false);
-            var connection = new TcpConnection(socket, endPoint);
+            var connection = new TcpConnection(socket, endPoint, _time);
             connection.TrySend(data);
             Track(connection, cancellationToken);
         }

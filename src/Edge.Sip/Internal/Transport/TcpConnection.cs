@@ -1,38 +1,78 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Threading.Channels;
+using Edge.Sip.Internal.Timers;
 
 namespace Edge.Sip.Internal.Transport;
 
-/// <summary>One TCP connection: a read loop feeding the framer and a write loop draining an outbox.</summary>
+/// <summary>
+/// One TCP connection: a read loop feeding the framer and a write loop draining an outbox. It notes when a byte
+/// last went either way and since when an unfinished message is buffered, for the transport's idle check.
+/// </summary>
 internal sealed class TcpConnection : IDisposable
 {
     private readonly Socket _socket;
     private readonly Channel<byte[]> _outbox = Channel.CreateUnbounded<byte[]>(new UnboundedChannelOptions { SingleReader = true });
     private readonly TcpFramer _framer = new();
     private readonly CancellationTokenSource _closed = new();
+    private readonly TimeProvider _time;
+    private const long NoPartial = long.MinValue;
 
-    public TcpConnection(Socket socket, IPEndPoint remote)
+    private long _lastActivity;
+    private long _partialSince = NoPartial;
+
+    public TcpConnection(Socket socket, IPEndPoint remote, TimeProvider time)
     {
         _socket = socket;
         Remote = remote;
+        _time = time;
+        _lastActivity = time.GetTimestamp();
     }
 
     public IPEndPoint Remote { get; }
 
     public bool IsOpen => !_closed.IsCancellationRequested;
 
-    /// <summary>Queues bytes for sending; false when the connection is closed.</summary>
-    public bool TrySend(byte[] data) => IsOpen && _outbox.Writer.TryWrite(data);
+    /// <summary>The pending idle check, cancelled when the connection ends.</summary>
+    public TimerHandle? IdleCheck { get; set; }
 
-    /// <summary>Reads until the peer closes or <see cref="Close"/> is called; frames go to <paramref name="onFrame"/>.</summary>
-    public async Task RunAsync(Action<TcpConnection, Frame> onFrame, CancellationToken cancellationToken)
+    /// <summary>Time since a byte was last received or sent.</summary>
+    public TimeSpan IdleFor => _time.GetElapsedTime(Volatile.Read(ref _lastActivity));
+
+    /// <summary>How long the unfinished message now buffered has been arriving; zero when none is.</summary>
+    public TimeSpan PartialFor
+    {
+        get
+        {
+            var since = Volatile.Read(ref _partialSince);
+            return since == NoPartial ? TimeSpan.Zero : _time.GetElapsedTime(since);
+        }
+    }
+
+    /// <summary>Queues bytes for sending; false when the connection is closed.</summary>
+    public bool TrySend(byte[] data)
+    {
+        if (!IsOpen || !_outbox.Writer.TryWrite(data))
+        {
+            return false;
+        }
+
+        // Counted when queued, not when written: the outbox drains at once unless the peer stops reading.
+        MarkActive();
+        return true;
+    }
+
+    /// <summary>
+    /// Reads until the peer closes or <see cref="Close"/> is called; frames go to <paramref name="onFrame"/>, and
+    /// <paramref name="onIncomplete"/> hears of each read that leaves part of a message buffered.
+    /// </summary>
+    public async Task RunAsync(Action<TcpConnection, Frame> onFrame, Action onIncomplete, CancellationToken cancellationToken)
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _closed.Token);
         var writer = WriteLoopAsync(linked.Token);
         try
         {
-            await ReadLoopAsync(onFrame, linked.Token).ConfigureAwait(false);
+            await ReadLoopAsync(onFrame, onIncomplete, linked.Token).ConfigureAwait(false);
         }
         finally
         {
@@ -42,7 +82,8 @@ internal sealed class TcpConnection : IDisposable
         }
     }
 
-    private async Task ReadLoopAsync(Action<TcpConnection, Frame> onFrame, CancellationToken cancellationToken)
+    private async Task ReadLoopAsync(
+        Action<TcpConnection, Frame> onFrame, Action onIncomplete, CancellationToken cancellationToken)
     {
         var buffer = new byte[8192];
         while (!cancellationToken.IsCancellationRequested)
@@ -53,11 +94,35 @@ internal sealed class TcpConnection : IDisposable
                 return;
             }
 
+            MarkActive();
             foreach (var frame in _framer.Feed(buffer.AsSpan(0, read)))
             {
                 onFrame(this, frame);
             }
+
+            if (TrackPartial())
+            {
+                onIncomplete();
+            }
         }
+    }
+
+    private void MarkActive() => Volatile.Write(ref _lastActivity, _time.GetTimestamp());
+
+    private bool TrackPartial()
+    {
+        if (!_framer.HasPartialMessage)
+        {
+            Volatile.Write(ref _partialSince, NoPartial);
+            return false;
+        }
+
+        if (Volatile.Read(ref _partialSince) == NoPartial)
+        {
+            Volatile.Write(ref _partialSince, _time.GetTimestamp());
+        }
+
+        return true;
     }
 
     private async Task WriteLoopAsync(CancellationToken cancellationToken)
@@ -114,6 +179,7 @@ internal sealed class TcpConnection : IDisposable
 
     public void Dispose()
     {
+        IdleCheck?.Cancel();
         Close();
         _socket.Dispose();
         _closed.Dispose();

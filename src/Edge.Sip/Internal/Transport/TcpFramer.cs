@@ -6,18 +6,33 @@ namespace Edge.Sip.Internal.Transport;
 /// <summary>
 /// Cuts SIP messages out of a TCP byte stream by Content-Length counted in bytes (RFC 3261 §18.3).
 /// Messages may arrive split at any byte or several in one segment. CRLF keep-alives between messages are
-/// skipped; a double CRLF is a ping (RFC 5626 §4.4.1).
+/// skipped; a double CRLF is a ping (RFC 5626 §4.4.1). At most <see cref="SipLimits.MaxMessageBytes"/> of one
+/// unfinished message are kept (plus one read); after a bad or over-size frame the stream has lost its framing,
+/// so the framer yields nothing more.
 /// </summary>
 internal sealed class TcpFramer
 {
     private static readonly byte[] HeaderEnd = "\r\n\r\n"u8.ToArray();
 
-    private byte[] _buffer = new byte[4096];
+    private const int InitialCapacity = 4096;
+
+    private byte[] _buffer = new byte[InitialCapacity];
     private int _count;
+    private bool _broken;
+
+    /// <summary>
+    /// Whether part of a message is held until more arrives; a few leftover keep-alive CRLFs are not a message.
+    /// </summary>
+    public bool HasPartialMessage => _count > 0 && _buffer[0] != (byte)'\r';
 
     /// <summary>Appends received bytes and returns every complete frame now available.</summary>
     public List<Frame> Feed(ReadOnlySpan<byte> data)
     {
+        if (_broken)
+        {
+            return [];
+        }
+
         EnsureCapacity(_count + data.Length);
         data.CopyTo(_buffer.AsSpan(_count));
         _count += data.Length;
@@ -27,11 +42,14 @@ internal sealed class TcpFramer
             frames.Add(frame);
             if (frame.Kind is FrameKind.BadLength or FrameKind.TooLarge)
             {
+                _broken = true;
                 _count = 0;
+                _buffer = [];
                 break;
             }
         }
 
+        ShrinkWhenEmpty();
         return frames;
     }
 
@@ -94,7 +112,8 @@ internal sealed class TcpFramer
 
     private static bool TryReadContentLength(ReadOnlySpan<byte> head, out int length)
     {
-        // A missing Content-Length on a stream is an error by RFC 3261 §18.3; we read it as 0 to stay in sync.
+        // RFC 3261 §18.3 and §20.14: on a stream Content-Length MUST be present; without it the end of the message
+        // is unknown, and reading it as 0 would make a body the start of the "next message".
         length = 0;
         foreach (var raw in Encoding.UTF8.GetString(head).Split('\n'))
         {
@@ -113,13 +132,22 @@ internal sealed class TcpFramer
             }
         }
 
-        return true;
+        return false;
     }
 
     private void Consume(int count)
     {
         _buffer.AsSpan(count, _count - count).CopyTo(_buffer);
         _count -= count;
+    }
+
+    // One large message must not pin its buffer for the life of the connection.
+    private void ShrinkWhenEmpty()
+    {
+        if (_count == 0 && _buffer.Length > InitialCapacity)
+        {
+            _buffer = new byte[InitialCapacity];
+        }
     }
 
     private void EnsureCapacity(int needed)

@@ -80,4 +80,41 @@ public sealed class TcpFramerTests
 
         Assert.Equal(FrameKind.TooLarge, Assert.Single(frames).Kind);
     }
+
+    [Fact]
+    public void Feed_HeadWithoutContentLength_BadLength()
+    {
+        var text = Info.Replace("Content-Length: " + Encoding.UTF8.GetByteCount(Body) + "\r\n", "", StringComparison.Ordinal);
+
+        var frames = new TcpFramer().Feed(Encoding.UTF8.GetBytes(text));
+
+        Assert.Equal(FrameKind.BadLength, Assert.Single(frames).Kind);
+    }
+
+    [Fact]
+    public void Feed_AfterBadLength_YieldsNothingMore()
+    {
+        var framer = new TcpFramer();
+        var bad = Info.Replace("Content-Length: " + Encoding.UTF8.GetByteCount(Body), "Content-Length: -1", StringComparison.Ordinal);
+        Assert.Equal(FrameKind.BadLength, Assert.Single(framer.Feed(Encoding.UTF8.GetBytes(bad))).Kind);
+
+        var frames = framer.Feed(Encoding.UTF8.GetBytes(Info));
+
+        Assert.Empty(frames);
+        Assert.False(framer.HasPartialMessage);
+    }
+
+    [Fact]
+    public void HasPartialMessage_HeadStartedOrOnlyKeepAlive_TrueOnlyForTheHead()
+    {
+        var framer = new TcpFramer();
+        framer.Feed("\r\n"u8);
+        Assert.False(framer.HasPartialMessage);
+
+        framer.Feed("\r\nOPTIONS sip:a@127.0.0.1 SIP/2.0\r\n"u8);
+        Assert.True(framer.HasPartialMessage);
+
+        framer.Feed(Encoding.UTF8.GetBytes(Info[Info.IndexOf("Via", StringComparison.Ordinal)..]));
+        Assert.False(framer.HasPartialMessage);
+    }
 }
