@@ -130,24 +130,26 @@ internal sealed partial class RtpOutboundStream
         return tone.Task;
     }
 
-    /// <summary>Called by the pacer: sends every frame whose deadline has passed.</summary>
-    public void OnTick(long now)
+    /// <summary>
+    /// Called by the pacer: sends every frame whose deadline has passed. Each frame is built under the lock and sent
+    /// outside it, so a call flow that queues a prompt never waits for a socket, nor the pacer for the call flow
+    /// longer than a queue operation. The packet buffer needs no lock: the pacer never runs two ticks at once.
+    /// </summary>
+    /// <param name="now">The clock's timestamp now.</param>
+    /// <returns>The frames skipped in this tick because they were too late to send (see <see cref="RtpOptions"/>
+    /// MaxCatchUpFrames); the pacer reports them for all sessions at once.</returns>
+    public long OnTick(long now)
     {
-        lock (_gate)
+        var (due, skipped) = BeginTick(now);
+        while (TryBuildFrame(due, now, out var length, out var destination))
         {
-            if (_closed || _clockStart < 0)
+            if (destination is not null)
             {
-                return;
-            }
-
-            var due = DueFrameCount(now);
-            SkipFramesTooLate(due);
-            while (_frameIndex < due)
-            {
-                ProduceFrame(now);
-                _frameIndex++;
+                _transport.Send(_packet.AsSpan(0, length), destination);
             }
         }
+
+        return skipped;
     }
 
     public void Close()
@@ -183,12 +185,12 @@ internal sealed partial class RtpOutboundStream
         return elapsed < 0 ? 0 : (elapsed * FramesPerSecond / _timeProvider.TimestampFrequency) + 1;
     }
 
-    private void SkipFramesTooLate(long due)
+    private long SkipFramesTooLate(long due)
     {
         var behind = due - _frameIndex;
         if (behind <= _options.MaxCatchUpFrames)
         {
-            return;
+            return 0;
         }
 
         // A stall (GC, overloaded host): a long burst would only flood the jitter buffer. Skip the oldest frames;
@@ -198,9 +200,47 @@ internal sealed partial class RtpOutboundStream
         _lateFramesSkipped += skipped;
         _marker = true;
         Log.FramesSkipped(_logger, _localPort, skipped);
+        return skipped;
     }
 
-    private void ProduceFrame(long now)
+    /// <summary>The number of frames due by <paramref name="now"/>, and how many were skipped as too late.</summary>
+    private (long Due, long Skipped) BeginTick(long now)
+    {
+        lock (_gate)
+        {
+            if (_closed || _clockStart < 0)
+            {
+                return (0, 0);
+            }
+
+            var due = DueFrameCount(now);
+            return (due, SkipFramesTooLate(due));
+        }
+    }
+
+    /// <summary>
+    /// Produces the next due frame: false when none is due; otherwise the packet in <see cref="_packet"/> and its
+    /// destination, or a null destination when the frame only advanced the clock (not sending).
+    /// </summary>
+    private bool TryBuildFrame(long due, long now, out int length, out SocketAddress? destination)
+    {
+        lock (_gate)
+        {
+            length = 0;
+            destination = null;
+            if (_closed || _frameIndex >= due)
+            {
+                return false;
+            }
+
+            length = ProduceFrame(now);
+            destination = length > 0 ? _destination : null;
+            _frameIndex++;
+            return true;
+        }
+    }
+
+    private int ProduceFrame(long now)
     {
         var timestamp = unchecked(_timestampBase + (uint)(_frameIndex * SamplesPerFrame));
         if (!_sending || _destination is null)
@@ -210,21 +250,23 @@ internal sealed partial class RtpOutboundStream
             CompleteFinishedPlaybacks();
             _marker = true;
             _lastSend = -1;
-            return;
+            return 0;
         }
 
-        if (TryProduceTone(timestamp, now))
+        var toneLength = TryProduceTone(timestamp, now);
+        if (toneLength > 0)
         {
-            return;
+            return toneLength;
         }
 
         FillAudio();
-        Send((byte)_codec, _marker, timestamp, _audio, now);
+        var length = WritePacket((byte)_codec, _marker, timestamp, _audio, now);
         _marker = false;
         CompleteFinishedPlaybacks();
+        return length;
     }
 
-    private bool TryProduceTone(uint frameTimestamp, long now)
+    private int TryProduceTone(uint frameTimestamp, long now)
     {
         while (_tones.TryPeek(out var abandoned) && abandoned.IsAbandoned)
         {
@@ -233,13 +275,13 @@ internal sealed partial class RtpOutboundStream
 
         if (!_tones.TryPeek(out var tone) || _eventPayloadType is not { } payloadType)
         {
-            return false;
+            return 0;
         }
 
         var packet = tone.NextPacket(frameTimestamp, out var marker);
         Span<byte> payload = stackalloc byte[TelephoneEvent.Length];
         packet.Write(payload);
-        Send(payloadType, marker, tone.Timestamp, payload, now);
+        var length = WritePacket(payloadType, marker, tone.Timestamp, payload, now);
         if (tone.IsDone)
         {
             _tones.Dequeue();
@@ -247,7 +289,7 @@ internal sealed partial class RtpOutboundStream
             Log.DtmfSent(_logger, _localPort);
         }
 
-        return true;
+        return length;
     }
 
     private void FillAudio()
@@ -285,7 +327,7 @@ internal sealed partial class RtpOutboundStream
         _finished.Clear();
     }
 
-    private void Send(byte payloadType, bool marker, uint timestamp, ReadOnlySpan<byte> payload, long now)
+    private int WritePacket(byte payloadType, bool marker, uint timestamp, ReadOnlySpan<byte> payload, long now)
     {
         var header = new RtpHeader
         {
@@ -296,7 +338,6 @@ internal sealed partial class RtpOutboundStream
             Ssrc = _ssrc,
         };
         var length = RtpPacket.Write(header, payload, 0, _packet);
-        _transport.Send(_packet.AsSpan(0, length), _destination!);
         _packetsSent++;
         if (_lastSend >= 0)
         {
@@ -304,6 +345,7 @@ internal sealed partial class RtpOutboundStream
         }
 
         _lastSend = now;
+        return length;
     }
 
     private DtmfSendResult? SendRefusal()

@@ -9,5 +9,29 @@ internal sealed partial class RtpPacer
         [LoggerMessage(EventId = 4050, EventName = "RtpPacerTickFailed", Level = LogLevel.Error,
             Message = "RTP pacer: sending the due frames of one session failed")]
         public static partial void TickFailed(ILogger logger, Exception exception);
+
+        [LoggerMessage(EventId = 4051, EventName = "RtpPacerTickLate", Level = LogLevel.Warning,
+            Message = "RTP pacer tick started {LatenessMs} ms late and took {DurationMs} ms, skipping {SkippedFrames} "
+                + "frames in {SkippingSessions} sessions; since the previous tick (took {PreviousTickMs} ms): GCs "
+                + "gen0 {Gen0} gen1 {Gen1} gen2 {Gen2}, GC pause {GcPauseMs} ms, thread-pool queue "
+                + "{PendingWorkItems}; {Suppressed} smaller late ticks not reported")]
+        public static partial void TickLate(ILogger logger, double latenessMs, double durationMs, long skippedFrames,
+            int skippingSessions, double previousTickMs, int gen0, int gen1, int gen2, double gcPauseMs,
+            long pendingWorkItems, long suppressed);
+
+        [LoggerMessage(EventId = 4052, EventName = "RtpPacerStopped", Level = LogLevel.Information,
+            Message = "RTP pacer stopped: {Ticks} ticks, {LateTicks} late, latest start {MaxLatenessMs} ms after "
+                + "its deadline, longest tick {MaxDurationMs} ms")]
+        public static partial void Stopped(ILogger logger, long ticks, long lateTicks, double maxLatenessMs,
+            double maxDurationMs);
+
+        [LoggerMessage(EventId = 4053, EventName = "RtpPacerThreadRaised", Level = LogLevel.Information,
+            Message = "RTP pacer thread started at nice {Nice}")]
+        public static partial void ThreadRaised(ILogger logger, int nice);
+
+        [LoggerMessage(EventId = 4054, EventName = "RtpPacerThreadNotRaised", Level = LogLevel.Warning,
+            Message = "RTP pacer thread started at normal priority: nice {Nice} was refused (error {Error}); allow "
+                + "it with LimitNICE=-10 in the systemd unit, or expect late frames when the CPU is busy")]
+        public static partial void ThreadNotRaised(ILogger logger, int nice, int error);
     }
 }

@@ -1,0 +1,8 @@
+namespace Edge.Sip.Internal.Media;
+
+/// <summary>The pacer's counters since it started.</summary>
+/// <param name="Ticks">Ticks run.</param>
+/// <param name="LateTicks">Ticks that started later than the late threshold.</param>
+/// <param name="MaxLateness">The latest start of a tick after its deadline.</param>
+/// <param name="MaxDuration">The longest time one tick took to send every due frame.</param>
+internal sealed record RtpPacerStatistics(long Ticks, long LateTicks, TimeSpan MaxLateness, TimeSpan MaxDuration);
