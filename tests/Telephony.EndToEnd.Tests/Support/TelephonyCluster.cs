@@ -8,7 +8,8 @@ namespace Telephony.EndToEnd.Tests.Support;
 
 /// <summary>
 /// One test's telephony world on 127.0.0.1: Central (SQLite, serving <see cref="GatewayConfiguration"/>) and one
-/// Edge.Host with the telephony role on a free SIP port, each as its own process. Disposing kills both.
+/// Edge.Host with the telephony role on a free SIP port, each as its own process. Disposing kills both. A start that
+/// loses a port to another process is retried on new ports (<see cref="PortRace"/>).
 /// </summary>
 internal sealed class TelephonyCluster : IAsyncDisposable
 {
@@ -20,15 +21,29 @@ internal sealed class TelephonyCluster : IAsyncDisposable
     // Omni.Sdk's log event 1201: the edge stored Central's configuration and uses it.
     private const string MenuInUse = "EdgeConfigurationCache[1201]";
 
+    // Edge.Host's log event 5530, written once the SIP listener is bound.
+    private const string SipListening = "SipGatewayService[5530]";
+
+    // Edge.Host's exit code (EX_TEMPFAIL) when a listening port is held by another process (Hosting/AddressInUse).
+    private const int ExitCodePortInUse = 75;
+
+    // Kestrel's words when a bind fails; Central has no exit code of its own for it.
+    private const string KestrelAddressInUse = "address already in use";
+
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
-    private readonly int _centralGrpcPort = FreePort.Next();
-    private readonly int _centralHttpPort = FreePort.Next();
-    private readonly int _edgeHttpPort = FreePort.Next();
+    private int _centralGrpcPort;
+    private int _centralHttpPort;
+    private int _edgeHttpPort;
+    private int _gatewayOutputStart;
+    private int? _firstSipPort;
+    private readonly Func<string, bool> _holdsPersonalData;
+    private readonly HashSet<OutputLine> _lostLines = new(ReferenceEqualityComparer.Instance);
     private ProductProcess? _central;
     private ProductProcess? _gateway;
 
     private TelephonyCluster(Func<string, bool> holdsPersonalData)
     {
+        _holdsPersonalData = holdsPersonalData;
         Output = new ProcessOutput(holdsPersonalData);
     }
 
@@ -36,7 +51,8 @@ internal sealed class TelephonyCluster : IAsyncDisposable
 
     public ProcessOutput Output { get; }
 
-    public int SipPort { get; } = FreePort.Next();
+    /// <summary>The gateway's SIP port (UDP and TCP), known once it started.</summary>
+    public int SipPort { get; private set; }
 
     public string Database => Folder.File("central.db");
 
@@ -45,10 +61,19 @@ internal sealed class TelephonyCluster : IAsyncDisposable
     /// <summary>Starts Central, then the gateway, and waits until the gateway took Central's menu.</summary>
     /// <param name="callerNumbers">Numbers the test calls from; any output line holding one fails the test.</param>
     /// <param name="gatewaySettings">Extra "--Key=value" settings of the gateway.</param>
+    public static Task<TelephonyCluster> StartAsync(
+        IReadOnlyCollection<string> callerNumbers, params string[] gatewaySettings) =>
+        StartAsync(callerNumbers, firstSipPort: null, gatewaySettings);
+
+    /// <summary>As <see cref="StartAsync(IReadOnlyCollection{string}, string[])"/>, with the SIP port of the first
+    /// start given (a test of the retry holds it).</summary>
     public static async Task<TelephonyCluster> StartAsync(
-        IReadOnlyCollection<string> callerNumbers, params string[] gatewaySettings)
+        IReadOnlyCollection<string> callerNumbers, int? firstSipPort, params string[] gatewaySettings)
     {
-        var cluster = new TelephonyCluster(text => callerNumbers.Any(n => text.Contains(n, StringComparison.Ordinal)));
+        var cluster = new TelephonyCluster(text => callerNumbers.Any(n => text.Contains(n, StringComparison.Ordinal)))
+        {
+            _firstSipPort = firstSipPort,
+        };
         try
         {
             await cluster.StartCentralAsync();
@@ -133,6 +158,21 @@ internal sealed class TelephonyCluster : IAsyncDisposable
 
     public string Tail() => Output.Tail();
 
+    /// <summary>
+    /// Every line except those of starts that lost a port to another process: their "port in use" errors are the
+    /// expected end of such a start, not a fault of the running processes.
+    /// </summary>
+    public ProcessOutput OutputOfRunningProcesses()
+    {
+        var kept = new ProcessOutput(_holdsPersonalData);
+        foreach (var line in Output.Lines.Where(l => !_lostLines.Contains(l)))
+        {
+            kept.Add(line.Source, line.IsError, line.Text);
+        }
+
+        return kept;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_gateway is not null)
@@ -154,6 +194,14 @@ internal sealed class TelephonyCluster : IAsyncDisposable
     {
         var configuration = Folder.File("edge-configuration.json");
         await File.WriteAllTextAsync(configuration, GatewayConfiguration.Json());
+        _central = await PortRace.StartAsync(Output, () => StartCentral(configuration), CentralLostPort, _lostLines);
+        await Readiness.WaitForHttpAsync(_http, new Uri(CentralHttp, "/healthz"), _central, Output, default);
+    }
+
+    private (ProductProcess, string[]) StartCentral(string configuration)
+    {
+        _centralGrpcPort = FreePort.Next();
+        _centralHttpPort = FreePort.Next();
         string[] arguments =
         [
             "--Central:Database=" + Database,
@@ -161,19 +209,35 @@ internal sealed class TelephonyCluster : IAsyncDisposable
             "--Central:HttpUrl=" + Url(_centralHttpPort),
             "--Central:EdgeConfigurationFile=" + configuration,
         ];
-        _central = ProductProcess.Start("central", ProductPaths.CentralApi, arguments, Output);
-        await Readiness.WaitForHttpAsync(_http, new Uri(CentralHttp, "/healthz"), _central, Output, default);
+        var central = ProductProcess.Start("central", ProductPaths.CentralApi, arguments, Output);
+        return (central, ["Now listening on: " + Url(_centralGrpcPort), "Now listening on: " + Url(_centralHttpPort)]);
     }
+
+    private static bool CentralLostPort(int exitCode, IReadOnlyList<string> lines) =>
+        exitCode != 0 && lines.Any(l => l.Contains(KestrelAddressInUse, StringComparison.OrdinalIgnoreCase));
 
     private async Task StartGatewayAsync(string[] settings)
     {
+        // One key for every attempt: an attempt that lost a port may already have created the outbox with it.
+        var key = Folder.NewOutboxKey("outbox.key");
+        _gateway = await PortRace.StartAsync(
+            Output, () => StartGateway(key, settings), (exitCode, _) => exitCode == ExitCodePortInUse, _lostLines);
+        await Readiness.WaitForHttpAsync(_http, new Uri(Url(_edgeHttpPort) + "/healthz"), _gateway, Output, default);
+        await WaitForMenuAsync(_gateway);
+    }
+
+    private (ProductProcess, string[]) StartGateway(string key, string[] settings)
+    {
+        _edgeHttpPort = FreePort.Next();
+        SipPort = _firstSipPort ?? FreePort.Next();
+        _firstSipPort = null;
         string[] arguments =
         [
             "--Edge:HttpUrl=" + Url(_edgeHttpPort),
             "--Omni:DeviceId=" + DeviceId,
             "--Omni:CentralAddress=" + Url(_centralGrpcPort),
             "--Omni:OutboxPath=" + Folder.File("outbox.db"),
-            "--Omni:KeyFile=" + Folder.NewOutboxKey("outbox.key"),
+            "--Omni:KeyFile=" + key,
             "--Omni:BackoffMin=00:00:00.100",
             "--Omni:BackoffMax=00:00:01",
             "--Omni:ProbeInterval=00:00:00.200",
@@ -182,9 +246,9 @@ internal sealed class TelephonyCluster : IAsyncDisposable
             "--Logging:LogLevel:Edge=Debug",
             .. settings,
         ];
-        _gateway = ProductProcess.Start("gateway", ProductPaths.EdgeHost, arguments, Output);
-        await Readiness.WaitForHttpAsync(_http, new Uri(Url(_edgeHttpPort) + "/healthz"), _gateway, Output, default);
-        await WaitForMenuAsync(_gateway);
+        _gatewayOutputStart = Output.Lines.Count;
+        var gateway = ProductProcess.Start("gateway", ProductPaths.EdgeHost, arguments, Output);
+        return (gateway, [SipListening, "Now listening on: " + Url(_edgeHttpPort)]);
     }
 
     // Until the edge has Central's configuration it offers only a callback; the tests need the real menu.
@@ -192,7 +256,9 @@ internal sealed class TelephonyCluster : IAsyncDisposable
     {
         for (var waited = TimeSpan.Zero; waited < TimeSpan.FromSeconds(30); waited += PollInterval)
         {
-            if (Output.Lines.Any(l => l.Source == gateway.Name && l.Text.Contains(MenuInUse, StringComparison.Ordinal)))
+            // Only this gateway's lines: an attempt that lost a port may have taken the menu before it exited.
+            var lines = Output.Lines.Skip(_gatewayOutputStart);
+            if (lines.Any(l => l.Source == gateway.Name && l.Text.Contains(MenuInUse, StringComparison.Ordinal)))
             {
                 return;
             }
