@@ -20,7 +20,9 @@ public sealed partial class RtpSessionFactory : IAsyncDisposable
 
     /// <summary>Creates the factory and starts the shared pacer.</summary>
     /// <param name="options">The RTP settings; validated here, every problem reported at once.</param>
-    /// <param name="timeProvider">The clock that paces the frames.</param>
+    /// <param name="timeProvider">The clock that paces the frames. With <see cref="TimeProvider.System"/> the frames
+    /// are sent from a dedicated thread (raised to nice -10 on Linux when allowed); with any other clock, from that
+    /// clock's timers.</param>
     /// <param name="loggerFactory">Creates the loggers.</param>
     /// <exception cref="ArgumentException">The options are invalid.</exception>
     public RtpSessionFactory(RtpOptions options, TimeProvider timeProvider, ILoggerFactory loggerFactory)
@@ -82,6 +84,9 @@ public sealed partial class RtpSessionFactory : IAsyncDisposable
         _pacer.Dispose();
         return ValueTask.CompletedTask;
     }
+
+    /// <summary>The shared pacer, for tests that drive or inspect it.</summary>
+    internal RtpPacer Pacer => _pacer;
 
     internal RtpSession CreateSession(IRtpTransport transport)
     {

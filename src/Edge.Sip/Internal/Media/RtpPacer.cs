@@ -53,6 +53,9 @@ internal sealed partial class RtpPacer : IDisposable
     /// <summary>True when ticks run on the pacer's own thread (the real clock).</summary>
     public bool HasDedicatedThread => _thread is not null;
 
+    /// <summary>True while the dedicated thread runs; it ends when the pacer is disposed.</summary>
+    public bool IsThreadRunning => _thread?.IsRunning ?? false;
+
     /// <summary>The grid point the next tick is due at, in the clock's timestamps.</summary>
     public long NextDeadline => Volatile.Read(ref _deadline);
 

@@ -19,7 +19,7 @@ internal sealed class RtpPacerThread : IDisposable
         _thread.Start();
     }
 
-    public int ManagedThreadId => _thread.ManagedThreadId;
+    public bool IsRunning => _thread.IsAlive;
 
     public void Dispose()
     {
