@@ -75,15 +75,24 @@ internal sealed class OutboxBenchmark(BenchSettings settings, Workspace workspac
             await ConcurrentProducers.RunAsync(producers, WarmUpCallsPerProducer, () => AppendAsync(host));
             var backlogBefore = await host.BacklogAsync();
             var commitsBefore = host.Commits;
+            var cpuBefore = ProcessCpu();
             var run = await ConcurrentProducers.RunAsync(producers, appendsPerProducer, () => AppendAsync(host));
+            var cpu = ProcessCpu() - cpuBefore;
             var commits = host.Commits - commitsBefore;
             await VerifyBacklogAsync(host, backlogBefore + run.Count);
-            round = new ProductRound(run, commits, host.Logs.Warnings, host.Logs.Errors);
+            round = new ProductRound(run, commits, host.Logs.Warnings, host.Logs.Errors) { Cpu = cpu };
             Collect(host.Logs);
         }
 
         Workspace.Delete(folder);
         return round;
+    }
+
+    // Diagnostic only: CPU of the whole process (producers, writer, sender, runtime) while producers ran.
+    private static TimeSpan ProcessCpu()
+    {
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
     }
 
     private void Collect(LogCounter logs)
@@ -119,8 +128,11 @@ internal sealed class OutboxBenchmark(BenchSettings settings, Workspace workspac
         report.Info(string.Create(CultureInfo.InvariantCulture,
             $"round {round}: reference {reference.PerSecond:0} commits/s p50 {reference.P50:0.00} ms " +
             $"p99 {reference.P99:0.00} ms | 64p {throughput.Run.PerSecond:0} appends/s " +
-            $"({throughput.AppendsPerCommit:0.0}/commit) | 8p p50 {latency.Run.P50:0.00} ms " +
-            $"p99 {latency.Run.P99:0.00} ms ({latency.AppendsPerCommit:0.0}/commit)"));
+            $"({throughput.AppendsPerCommit:0.0}/commit, {Cpu(throughput)}) | 8p p50 {latency.Run.P50:0.00} ms " +
+            $"p99 {latency.Run.P99:0.00} ms ({latency.AppendsPerCommit:0.0}/commit, {Cpu(latency)})"));
+
+    private static string Cpu(ProductRound round) => string.Create(CultureInfo.InvariantCulture,
+        $"cpu {round.CpuPerAppendUs:0.0} us/append, {round.CoresBusy:0.00} cores");
 
     private void ReportMeasurements(List<RunResult> references, List<ProductRound> throughput,
         List<ProductRound> latency)

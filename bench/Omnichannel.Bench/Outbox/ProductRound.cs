@@ -6,4 +6,11 @@ namespace Omnichannel.Bench.Outbox;
 internal sealed record ProductRound(RunResult Run, long Commits, long Warnings, long Errors)
 {
     public double AppendsPerCommit => Run.Count / (double)Math.Max(1, Commits);
+
+    /// <summary>Process CPU time while the producers ran (a diagnostic, not a target).</summary>
+    public TimeSpan Cpu { get; init; }
+
+    public double CpuPerAppendUs => Cpu.TotalMicroseconds / Math.Max(1, Run.Count);
+
+    public double CoresBusy => Cpu / Run.Elapsed;
 }

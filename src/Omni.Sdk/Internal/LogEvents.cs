@@ -12,6 +12,7 @@ internal static class LogEvents
     public const int AppendBatchFailed = 1012;
     public const int WriterStopped = 1013;
     public const int AppendRefusedConflict = 1014;
+    public const int WriterFailed = 1015;
 
     // 1100-1199: sending.
     public const int SenderStarted = 1100;

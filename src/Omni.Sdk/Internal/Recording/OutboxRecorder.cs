@@ -40,8 +40,7 @@ internal sealed class OutboxRecorder : IOmniRecorder
     {
         // Once queued, a record may be stored whatever happens to the token; before that, cancelling stores nothing.
         cancellationToken.ThrowIfCancellationRequested();
-        var append = new PendingAppend(kind, id, payload.ToByteArray(), _time.GetUtcNow());
-        return _writer.AppendAsync(append, cancellationToken);
+        return _writer.AppendAsync(kind, id, payload.ToByteArray(), _time.GetUtcNow(), cancellationToken);
     }
 
     private Guid ResolveId(string uuid) =>

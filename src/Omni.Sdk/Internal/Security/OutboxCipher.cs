@@ -1,24 +1,34 @@
-using System.Buffers.Binary;
 using System.Security.Cryptography;
 
 namespace Omni.Sdk.Internal.Security;
 
 /// <summary>
-/// Seals record payloads with AES-256-GCM. Each record gets a random 96-bit nonce; the record id and
-/// sequence are associated data, so a sealed payload cannot be moved to another row unnoticed.
+/// Seals record payloads with AES-256-GCM. Each record gets a random 96-bit nonce; its <see cref="SealBinding"/>
+/// (record id, kind and occurred-at; record id and sequence for rows of older versions) is associated data, so a
+/// sealed payload cannot be moved to another row unnoticed. Safe to call from many threads at once: callers seal
+/// their own records before queueing them to the writer.
 /// </summary>
 internal sealed class OutboxCipher : IDisposable
 {
     public const int NonceSize = 12;
     public const int TagSize = 16;
 
+    // Nonces drawn from the OS generator per batch of this many, one getrandom call per batch instead of per record.
+    private const int NoncesPerDraw = 32;
+
     private static readonly byte[] KeyCheckPlaintext = "omni-outbox-key-check"u8.ToArray();
     private static readonly Guid KeyCheckId = Guid.Empty;
 
-    private readonly AesGcm _aes;
+    [ThreadStatic]
+    private static byte[]? t_nonces;
 
-    // AesGcm is not safe for concurrent use (the writer seals while the sender opens); the work under it is tiny.
-    private readonly Lock _lock = new();
+    [ThreadStatic]
+    private static int t_noncesLeft;
+
+    // AesGcm is not safe for concurrent use; one instance per stripe, each under its own lock, so callers on
+    // different threads rarely wait for each other.
+    private readonly AesGcm[] _stripes;
+    private readonly Lock[] _locks;
 
     public OutboxCipher(byte[] key)
     {
@@ -28,25 +38,36 @@ internal sealed class OutboxCipher : IDisposable
             throw new OutboxKeyException("The outbox key must be 32 bytes (AES-256).");
         }
 
-        _aes = new AesGcm(key, TagSize);
+        var count = Math.Clamp(Environment.ProcessorCount, 1, 16);
+        _stripes = new AesGcm[count];
+        _locks = new Lock[count];
+        for (var i = 0; i < count; i++)
+        {
+            _stripes[i] = new AesGcm(key, TagSize);
+            _locks[i] = new Lock();
+        }
     }
 
     /// <summary>Returns the nonce and ciphertext-with-tag for one record.</summary>
-    public SealedPayload Seal(ReadOnlySpan<byte> plaintext, Guid recordId, long sequence)
+    public SealedPayload Seal(ReadOnlySpan<byte> plaintext, SealBinding binding)
     {
-        var nonce = RandomNumberGenerator.GetBytes(NonceSize);
+        var nonce = new byte[NonceSize];
+        DrawNonce(nonce);
         var sealedBytes = new byte[plaintext.Length + TagSize];
-        var associated = AssociatedData(recordId, sequence);
-        lock (_lock)
+        Span<byte> associated = stackalloc byte[SealBinding.MaxSize];
+        associated = associated[..binding.Write(associated)];
+        var stripe = Stripe();
+        lock (_locks[stripe])
         {
-            _aes.Encrypt(nonce, plaintext, sealedBytes.AsSpan(0, plaintext.Length), sealedBytes.AsSpan(plaintext.Length), associated);
+            _stripes[stripe].Encrypt(nonce, plaintext, sealedBytes.AsSpan(0, plaintext.Length),
+                sealedBytes.AsSpan(plaintext.Length), associated);
         }
 
         return new SealedPayload(nonce, sealedBytes);
     }
 
     /// <summary>Opens a sealed payload; null when the key, the row or the bytes do not match.</summary>
-    public byte[]? TryOpen(SealedPayload payload, Guid recordId, long sequence)
+    public byte[]? TryOpen(SealedPayload payload, SealBinding binding)
     {
         ArgumentNullException.ThrowIfNull(payload);
         var cipherLength = payload.Ciphertext.Length - TagSize;
@@ -56,12 +77,15 @@ internal sealed class OutboxCipher : IDisposable
         }
 
         var plaintext = new byte[cipherLength];
+        Span<byte> associated = stackalloc byte[SealBinding.MaxSize];
+        associated = associated[..binding.Write(associated)];
+        var stripe = Stripe();
         try
         {
-            lock (_lock)
+            lock (_locks[stripe])
             {
-                _aes.Decrypt(payload.Nonce, payload.Ciphertext.AsSpan(0, cipherLength),
-                    payload.Ciphertext.AsSpan(cipherLength), plaintext, AssociatedData(recordId, sequence));
+                _stripes[stripe].Decrypt(payload.Nonce, payload.Ciphertext.AsSpan(0, cipherLength),
+                    payload.Ciphertext.AsSpan(cipherLength), plaintext, associated);
             }
 
             return plaintext;
@@ -74,19 +98,40 @@ internal sealed class OutboxCipher : IDisposable
     }
 
     /// <summary>A value stored in the outbox so that a wrong key is detected at start, not at send time.</summary>
-    public SealedPayload CreateKeyCheck() => Seal(KeyCheckPlaintext, KeyCheckId, 0);
+    /// <remarks>Sealed in the first format, as every outbox file already holds it.</remarks>
+    public SealedPayload CreateKeyCheck() => Seal(KeyCheckPlaintext, SealBinding.SequenceBound(KeyCheckId, 0));
 
     /// <summary>Whether <paramref name="keyCheck"/> was sealed with this key.</summary>
     public bool VerifyKeyCheck(SealedPayload keyCheck) =>
-        TryOpen(keyCheck, KeyCheckId, 0) is { } plain && plain.AsSpan().SequenceEqual(KeyCheckPlaintext);
+        TryOpen(keyCheck, SealBinding.SequenceBound(KeyCheckId, 0)) is { } plain
+        && plain.AsSpan().SequenceEqual(KeyCheckPlaintext);
 
-    public void Dispose() => _aes.Dispose();
-
-    private static byte[] AssociatedData(Guid recordId, long sequence)
+    public void Dispose()
     {
-        var data = new byte[24];
-        recordId.TryWriteBytes(data.AsSpan(0, 16), bigEndian: true, out _);
-        BinaryPrimitives.WriteInt64BigEndian(data.AsSpan(16), sequence);
-        return data;
+        foreach (var stripe in _stripes)
+        {
+            stripe.Dispose();
+        }
+    }
+
+    private int Stripe() => Environment.CurrentManagedThreadId % _stripes.Length;
+
+    // Random nonces as before (96 bits from the OS's CSPRNG, never a counter), taken from a per-thread buffer so
+    // that one system call serves many records. Nonces are stored in clear beside the ciphertext: not secret.
+    private static void DrawNonce(Span<byte> nonce)
+    {
+        var buffer = t_nonces ??= new byte[NonceSize * NoncesPerDraw];
+        if (t_noncesLeft < NonceSize)
+        {
+            RandomNumberGenerator.Fill(buffer);
+            t_noncesLeft = buffer.Length;
+        }
+
+        var taken = buffer.AsSpan(buffer.Length - t_noncesLeft, NonceSize);
+        taken.CopyTo(nonce);
+
+        // Cleared once used, so no code path can hand the same bytes out twice.
+        taken.Clear();
+        t_noncesLeft -= NonceSize;
     }
 }

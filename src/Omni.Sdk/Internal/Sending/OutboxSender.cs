@@ -186,7 +186,9 @@ internal sealed partial class OutboxSender : BackgroundService
             Sequence = record.Sequence,
             OccurredAt = Timestamp.FromDateTimeOffset(record.OccurredAt),
         };
-        var plaintext = _cipher.TryOpen(record.Payload, record.RecordId, record.Sequence);
+        var binding = _database.BindingOf(record.RecordId, record.Sequence, record.Kind,
+            record.OccurredAt.ToUnixTimeMilliseconds());
+        var plaintext = _cipher.TryOpen(record.Payload, binding);
         try
         {
             SetPayload(envelope, record.Kind, plaintext);

@@ -3,4 +3,4 @@ using Omni.Sdk.Internal.Security;
 namespace Omni.Sdk.Internal.Storage;
 
 /// <summary>A row already holding a record id, waiting in the outbox or dead-lettered, still sealed.</summary>
-internal sealed record ExistingRecord(long Sequence, OutboxRecordKind Kind, SealedPayload Payload);
+internal sealed record ExistingRecord(long Sequence, OutboxRecordKind Kind, long OccurredAtMs, SealedPayload Payload);

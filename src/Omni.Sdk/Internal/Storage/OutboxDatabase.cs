@@ -34,6 +34,18 @@ internal sealed partial class OutboxDatabase
     /// <summary>Minted when the file was created; sequences count within this stream.</summary>
     public Guid StreamId { get; private set; }
 
+    /// <summary>
+    /// The first sequence sealed as <see cref="SealFormat.RecordBound"/>; rows below it were written before schema
+    /// version 3 and are <see cref="SealFormat.SequenceBound"/>.
+    /// </summary>
+    public long RecordBoundFromSequence { get; private set; } = 1;
+
+    /// <summary>The binding a stored row was sealed with, by the format of its sequence.</summary>
+    public SealBinding BindingOf(Guid recordId, long sequence, OutboxRecordKind kind, long occurredAtMs) =>
+        sequence < RecordBoundFromSequence
+            ? SealBinding.SequenceBound(recordId, sequence)
+            : SealBinding.RecordBound(recordId, (int)kind, occurredAtMs);
+
     /// <summary>Opens (or creates) the outbox. Refuses, and leaves untouched, a file that is not a usable outbox.</summary>
     public static OutboxDatabase Open(string path, OutboxCipher cipher, OutboxCounters counters, ILogger logger)
     {
@@ -107,6 +119,7 @@ internal sealed partial class OutboxDatabase
         }
 
         EnsureMeta(connection, cipher, logger);
+        RecordBoundFromSequence = ReadRecordBoundFrom(connection);
         var backlog = SeedCounters(connection, counters);
         LogOpened(logger, StreamId, backlog);
     }
@@ -167,6 +180,20 @@ internal sealed partial class OutboxDatabase
         {
             throw new OutboxKeyException($"The outbox key does not match the key the outbox '{Path}' was created with.");
         }
+    }
+
+    private long ReadRecordBoundFrom(SqliteConnection connection)
+    {
+        var value = ReadMeta(connection, null, "record_bound_from_sequence");
+        if (value is null)
+        {
+            return 1;
+        }
+
+        return long.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture,
+            out var sequence) && sequence >= 1
+            ? sequence
+            : throw new OutboxCorruptException(Path, "its record_bound_from_sequence is malformed", null);
     }
 
     private static long SeedCounters(SqliteConnection connection, OutboxCounters counters)

@@ -8,7 +8,7 @@ namespace Omni.Sdk.Internal.Storage;
 /// </summary>
 internal static class OutboxMigrations
 {
-    public const int CurrentVersion = 2;
+    public const int CurrentVersion = 3;
 
     private static readonly string[] Steps =
     [
@@ -43,6 +43,15 @@ internal static class OutboxMigrations
             version TEXT NOT NULL,
             payload BLOB NOT NULL,
             stored_at INTEGER NOT NULL);
+        """,
+
+        // 3: rows from here on are sealed bound to record id, kind and occurred-at instead of the sequence (see
+        // SealFormat). Rows already stored keep their old binding: the first sequence of the new format is kept in
+        // meta. A file that has no stream yet gets no marker: all of its rows will be of the new format.
+        """
+        INSERT INTO meta (key, value)
+        SELECT 'record_bound_from_sequence', CAST(CAST(value AS INTEGER) + 1 AS TEXT)
+        FROM meta WHERE key = 'last_sequence';
         """,
     ];
 

@@ -1,76 +1,135 @@
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Omni.Sdk.Internal.Security;
 
 namespace Omni.Sdk.Internal.Storage;
 
 /// <summary>
-/// The writer's per-record statements, created once for its connection and reused for every record, so SQLite
-/// parses each one once instead of once per record (re-parsing cost more CPU than the inserts themselves).
+/// The writer's statements, prepared once for its connection and reused for every group and record, so SQLite
+/// parses each one once (re-parsing cost more CPU than the inserts themselves).
 /// </summary>
 internal sealed class OutboxWriteStatements : IDisposable
 {
-    private readonly SqliteCommand _find;
-    private readonly SqliteCommand _insert;
+    private const int GuidUtf8Length = 36;
+
+    private readonly SqliteStatement _groupStart;
+    private readonly SqliteStatement _insert;
+    private readonly SqliteStatement _isDeadLettered;
+    private readonly SqliteStatement _find;
+    private readonly SqliteStatement _writeLastSequence;
 
     public OutboxWriteStatements(SqliteConnection connection)
     {
-        ArgumentNullException.ThrowIfNull(connection);
-        _find = connection.CreateCommand();
-        _find.CommandText = """
-            SELECT sequence, kind, nonce, payload FROM outbox WHERE record_id = $id
-            UNION ALL SELECT sequence, kind, nonce, payload FROM dead_letter WHERE record_id = $id LIMIT 1;
-            """;
-        _find.Parameters.Add("$id", SqliteType.Text);
-        _insert = connection.CreateCommand();
-        _insert.CommandText = """
+        _groupStart = new SqliteStatement(connection, """
+            SELECT (SELECT value FROM meta WHERE key = 'last_sequence'), EXISTS (SELECT 1 FROM dead_letter);
+            """);
+
+        // ON CONFLICT DO NOTHING: a uuid already waiting leaves the insert without effect, which the writer sees in
+        // the change count; only then does it look the stored row up (record_id is UNIQUE in outbox and dead_letter).
+        _insert = new SqliteStatement(connection, """
             INSERT INTO outbox (sequence, record_id, kind, occurred_at, nonce, payload, bytes)
-            VALUES ($sequence, $recordId, $kind, $occurredAt, $nonce, $payload, $bytes);
-            """;
-        _insert.Parameters.Add("$sequence", SqliteType.Integer);
-        _insert.Parameters.Add("$recordId", SqliteType.Text);
-        _insert.Parameters.Add("$kind", SqliteType.Integer);
-        _insert.Parameters.Add("$occurredAt", SqliteType.Integer);
-        _insert.Parameters.Add("$nonce", SqliteType.Blob);
-        _insert.Parameters.Add("$payload", SqliteType.Blob);
-        _insert.Parameters.Add("$bytes", SqliteType.Integer);
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (record_id) DO NOTHING;
+            """);
+        _isDeadLettered = new SqliteStatement(connection, "SELECT 1 FROM dead_letter WHERE record_id = ?1;");
+        _find = new SqliteStatement(connection, """
+            SELECT sequence, kind, occurred_at, nonce, payload FROM outbox WHERE record_id = ?1
+            UNION ALL SELECT sequence, kind, occurred_at, nonce, payload FROM dead_letter WHERE record_id = ?1 LIMIT 1;
+            """);
+        _writeLastSequence = new SqliteStatement(connection, """
+            INSERT INTO meta (key, value) VALUES ('last_sequence', ?1)
+            ON CONFLICT (key) DO UPDATE SET value = excluded.value;
+            """);
+    }
+
+    /// <summary>Inside the group's transaction: the last sequence assigned, and whether any record is dead-lettered.</summary>
+    public (long LastSequence, bool HasDeadLetters) ReadGroupStart()
+    {
+        try
+        {
+            _groupStart.Step();
+            var text = _groupStart.Bytes(0);
+            var last = text.IsEmpty ? 0 : long.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture);
+            return (last, _groupStart.Int64(1) != 0);
+        }
+        finally
+        {
+            _groupStart.Reset();
+        }
+    }
+
+    /// <summary>Inserts the record at <paramref name="sequence"/>; false when its uuid is already waiting.</summary>
+    public bool TryInsert(PendingAppend append, long sequence)
+    {
+        ArgumentNullException.ThrowIfNull(append);
+        Span<byte> id = stackalloc byte[GuidUtf8Length];
+        append.RecordId.TryFormat(id, out _, "D");
+        _insert.Bind(1, sequence);
+        _insert.BindText(2, id);
+        _insert.Bind(3, (int)append.Kind);
+        _insert.Bind(4, append.OccurredAtMs);
+        _insert.BindBlob(5, append.Payload.Nonce);
+        _insert.BindBlob(6, append.Payload.Ciphertext);
+        _insert.Bind(7, append.Payload.StoredSize);
+        return _insert.Execute() == 1;
+    }
+
+    public bool IsDeadLettered(Guid recordId)
+    {
+        BindId(_isDeadLettered, recordId);
+        try
+        {
+            return _isDeadLettered.Step();
+        }
+        finally
+        {
+            _isDeadLettered.Reset();
+        }
     }
 
     /// <summary>The row holding <paramref name="recordId"/> (waiting or dead-lettered), if any.</summary>
-    public ExistingRecord? FindExisting(SqliteTransaction transaction, Guid recordId)
+    public ExistingRecord? FindExisting(Guid recordId)
     {
-        _find.Transaction = transaction;
-        _find.Parameters["$id"].Value = recordId.ToString("D");
-        using var reader = _find.ExecuteReader();
-        if (!reader.Read())
+        BindId(_find, recordId);
+        try
         {
-            return null;
-        }
+            if (!_find.Step())
+            {
+                return null;
+            }
 
-        return new ExistingRecord(
-            reader.GetInt64(0),
-            (OutboxRecordKind)reader.GetInt32(1),
-            new SealedPayload((byte[])reader[2], (byte[])reader[3]));
+            return new ExistingRecord(
+                _find.Int64(0),
+                (OutboxRecordKind)_find.Int64(1),
+                _find.Int64(2),
+                new SealedPayload(_find.Bytes(3).ToArray(), _find.Bytes(4).ToArray()));
+        }
+        finally
+        {
+            _find.Reset();
+        }
     }
 
-    public void Insert(SqliteTransaction transaction, PendingAppend append, long sequence, SealedPayload payload)
+    public void WriteLastSequence(long lastSequence)
     {
-        ArgumentNullException.ThrowIfNull(append);
-        ArgumentNullException.ThrowIfNull(payload);
-        _insert.Transaction = transaction;
-        var parameters = _insert.Parameters;
-        parameters["$sequence"].Value = sequence;
-        parameters["$recordId"].Value = append.RecordId.ToString("D");
-        parameters["$kind"].Value = (int)append.Kind;
-        parameters["$occurredAt"].Value = append.OccurredAt.ToUnixTimeMilliseconds();
-        parameters["$nonce"].Value = payload.Nonce;
-        parameters["$payload"].Value = payload.Ciphertext;
-        parameters["$bytes"].Value = payload.StoredSize;
-        _insert.ExecuteNonQuery();
+        Span<byte> text = stackalloc byte[20];
+        lastSequence.TryFormat(text, out var written, provider: CultureInfo.InvariantCulture);
+        _writeLastSequence.BindText(1, text[..written]);
+        _writeLastSequence.Execute();
     }
 
     public void Dispose()
     {
-        _find.Dispose();
+        _groupStart.Dispose();
         _insert.Dispose();
+        _isDeadLettered.Dispose();
+        _find.Dispose();
+        _writeLastSequence.Dispose();
+    }
+
+    private static void BindId(SqliteStatement statement, Guid recordId)
+    {
+        Span<byte> id = stackalloc byte[GuidUtf8Length];
+        recordId.TryFormat(id, out _, "D");
+        statement.BindText(1, id);
     }
 }

@@ -21,6 +21,10 @@ internal sealed partial class OutboxWriter
         Message = "Outbox commit of {AppendCount} append(s) failed with SQLite error {SqliteErrorCode}")]
     private static partial void LogBatchFailed(ILogger logger, int appendCount, int sqliteErrorCode, Exception exception);
 
+    [LoggerMessage(EventId = LogEvents.WriterFailed, EventName = "WriterFailed", Level = LogLevel.Error,
+        Message = "Outbox writer cannot run (SQLite error {SqliteErrorCode}); appends are refused")]
+    private static partial void LogWriterFailed(ILogger logger, int sqliteErrorCode, Exception exception);
+
     [LoggerMessage(EventId = LogEvents.WriterStopped, EventName = "WriterStopped", Level = LogLevel.Debug,
         Message = "Outbox writer stopped")]
     private static partial void LogWriterStopped(ILogger logger);

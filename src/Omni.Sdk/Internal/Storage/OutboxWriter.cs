@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Security.Cryptography;
-using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Omni.Sdk.Internal.Health;
@@ -14,6 +12,12 @@ namespace Omni.Sdk.Internal.Storage;
 /// together in one transaction (group commit), so concurrent callers share one fsync. Each caller's task
 /// completes only after the transaction holding its record has committed.
 /// </summary>
+/// <remarks>
+/// Everything that can run on the callers' threads does (validation, serialization, sealing): the writer is the
+/// one serial step of every append, so its per-record work is one insert. While it writes a group it keeps taking
+/// what callers queue meanwhile into the same transaction, so a group holds every append that arrived before
+/// its commit started.
+/// </remarks>
 internal sealed partial class OutboxWriter : IAsyncDisposable, IDisposable
 {
     private const int MaxAppendsPerCommit = 1000;
@@ -25,9 +29,8 @@ internal sealed partial class OutboxWriter : IAsyncDisposable, IDisposable
     private readonly WorkSignal _signal;
     private readonly OutboxMetrics _metrics;
     private readonly ILogger<OutboxWriter> _logger;
-    private readonly Channel<PendingAppend> _queue =
-        Channel.CreateUnbounded<PendingAppend>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Task _loop;
+    private readonly AppendQueue _queue = new();
+    private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _commitCount;
 
     public OutboxWriter(OutboxDatabase database, OutboxCipher cipher, OutboxCounters counters, WorkSignal signal,
@@ -39,17 +42,27 @@ internal sealed partial class OutboxWriter : IAsyncDisposable, IDisposable
         _signal = signal;
         _metrics = metrics;
         _logger = logger;
-        _loop = Task.Run(RunAsync);
+
+        // A thread of its own rather than a loop on the thread pool: under load the pool's queue holds the
+        // callers' continuations, and a writer queued behind them would hold up every group commit.
+        var thread = new Thread(Run) { IsBackground = true, Name = "Omni outbox writer" };
+        thread.Start();
     }
 
     /// <summary>Transactions committed so far; fewer than appends when group commit works.</summary>
     public long CommitCount => Interlocked.Read(ref _commitCount);
 
-    /// <summary>Queues one append and completes once it is durable (or refused).</summary>
-    public Task<RecordReceipt> AppendAsync(PendingAppend append, CancellationToken cancellationToken)
+    /// <summary>
+    /// Seals the record on the calling thread, queues it, and completes once it is durable (or refused).
+    /// </summary>
+    public Task<RecordReceipt> AppendAsync(OutboxRecordKind kind, Guid recordId, byte[] plaintext,
+        DateTimeOffset occurredAt, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(append);
-        ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(append), this);
+        ArgumentNullException.ThrowIfNull(plaintext);
+        var occurredAtMs = occurredAt.ToUnixTimeMilliseconds();
+        var payload = _cipher.Seal(plaintext, SealBinding.RecordBound(recordId, (int)kind, occurredAtMs));
+        var append = new PendingAppend(kind, recordId, plaintext, occurredAtMs, payload);
+        ObjectDisposedException.ThrowIf(!_queue.TryAdd(append), this);
 
         return append.Completion.Task.WaitAsync(cancellationToken);
     }
@@ -57,108 +70,168 @@ internal sealed partial class OutboxWriter : IAsyncDisposable, IDisposable
     /// <summary>Stops taking appends, then waits until every queued append is committed or failed.</summary>
     public async ValueTask DisposeAsync()
     {
-        _queue.Writer.TryComplete();
-        await _loop.ConfigureAwait(false);
+        _queue.Close();
+        await _stopped.Task.ConfigureAwait(false);
     }
 
     public void Dispose()
     {
-        _queue.Writer.TryComplete();
-        _loop.GetAwaiter().GetResult();
+        _queue.Close();
+        _stopped.Task.GetAwaiter().GetResult();
     }
 
-    private async Task RunAsync()
+    private void Run()
+    {
+        try
+        {
+            WriteUntilClosed();
+
+            // Only now, with the connection closed (and the WAL checkpointed by that close), is the writer done.
+            LogWriterStopped(_logger);
+            _stopped.SetResult();
+        }
+        catch (Exception ex) when (ex is SqliteException or IOException or InvalidOperationException)
+        {
+            // The writer cannot go on (the file could not be opened): refuse what is queued and stop taking more.
+            LogWriterFailed(_logger, (ex as SqliteException)?.SqliteErrorCode ?? 0, ex);
+            _queue.Close();
+            var rest = new List<PendingAppend>();
+            while (_queue.TakeAll(ref rest))
+            {
+                FailAll(rest, ex);
+                rest = [];
+            }
+
+            _stopped.SetException(ex);
+        }
+    }
+
+    private void WriteUntilClosed()
     {
         using var connection = _database.OpenConnection();
         using var statements = new OutboxWriteStatements(connection);
-        var batch = new List<PendingAppend>(MaxAppendsPerCommit);
-        while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+        var taken = new List<PendingAppend>();
+        while (_queue.TakeAll(ref taken))
         {
-            while (batch.Count < MaxAppendsPerCommit && _queue.Reader.TryRead(out var append))
-            {
-                batch.Add(append);
-            }
-
-            WriteBatch(connection, statements, batch);
-            batch.Clear();
+            WriteGroup(connection, statements, ref taken);
         }
-
-        LogWriterStopped(_logger);
     }
 
-    private void WriteBatch(SqliteConnection connection, OutboxWriteStatements statements, List<PendingAppend> batch)
+    // One transaction: what was queued, plus whatever callers queue while it is being written, then one commit.
+    private void WriteGroup(SqliteConnection connection, OutboxWriteStatements statements, ref List<PendingAppend> taken)
     {
-        var outcomes = new AppendOutcome[batch.Count];
-        long added = 0;
-        long addedBytes = 0;
+        var group = new List<PendingAppend>(taken.Count);
+        var tally = default(GroupTally);
         try
         {
             using var transaction = connection.BeginTransaction();
-            var lastSequence = ReadLastSequence(connection, transaction);
-            for (var i = 0; i < batch.Count; i++)
+            (tally.LastSequence, tally.CheckDeadLetters) = statements.ReadGroupStart();
+            do
             {
-                outcomes[i] = WriteOne(statements, transaction, batch[i], ref lastSequence, ref added, ref addedBytes);
+                var from = group.Count;
+                group.AddRange(taken);
+                taken.Clear();
+                for (var i = from; i < group.Count; i++)
+                {
+                    WriteOne(statements, group[i], ref tally);
+                }
+            }
+            while (group.Count < MaxAppendsPerCommit && _queue.TryTakeAll(ref taken));
+
+            if (tally.Added > 0)
+            {
+                statements.WriteLastSequence(tally.LastSequence);
             }
 
-            OutboxDatabase.WriteMeta(connection, transaction, "last_sequence", lastSequence.ToString(CultureInfo.InvariantCulture));
             transaction.Commit();
         }
         catch (Exception ex) when (ex is SqliteException or InvalidOperationException or IOException)
         {
-            FailAll(batch, ex);
+            group.AddRange(taken);
+            taken.Clear();
+            FailAll(group, ex);
             return;
         }
 
         Interlocked.Increment(ref _commitCount);
-        _counters.Appended(added, addedBytes);
-        Complete(batch, outcomes);
-        if (added > 0)
+        _counters.Appended(tally.Added, tally.AddedBytes);
+        Dispatch(group);
+        if (tally.Added > 0)
         {
-            _metrics.Appended(added);
+            _metrics.Appended(tally.Added);
             _signal.Set();
         }
 
-        LogBatchCommitted(_logger, batch.Count, added);
+        LogBatchCommitted(_logger, group.Count, tally.Added);
     }
 
-    private AppendOutcome WriteOne(OutboxWriteStatements statements, SqliteTransaction transaction, PendingAppend append,
-        ref long lastSequence, ref long added, ref long addedBytes)
+    // The common case costs one insert: a uuid already waiting makes it a no-op, and only then is the stored row
+    // read. A record that may not fit the budget, or whose uuid may be dead-lettered, takes the careful path.
+    private void WriteOne(OutboxWriteStatements statements, PendingAppend append, ref GroupTally tally)
     {
-        if (statements.FindExisting(transaction, append.RecordId) is { } existing)
+        var size = append.Payload.StoredSize;
+        if (!_counters.Fits(tally.Added + 1, tally.AddedBytes + size)
+            || (tally.CheckDeadLetters && statements.IsDeadLettered(append.RecordId)))
         {
-            return Replay(append, existing);
+            WriteChecked(statements, append, ref tally);
+            return;
         }
 
-        var sequence = lastSequence + 1;
-        var sealedPayload = _cipher.Seal(append.Plaintext, append.RecordId, sequence);
-        if (!_counters.Fits(added + 1, addedBytes + sealedPayload.StoredSize))
+        var sequence = tally.LastSequence + 1;
+        if (!statements.TryInsert(append, sequence))
+        {
+            WriteChecked(statements, append, ref tally);
+            return;
+        }
+
+        tally.Stored(sequence, size);
+        append.Decide(new RecordReceipt(append.RecordId, sequence, AlreadyRecorded: false), null);
+    }
+
+    // Look the uuid up first (waiting or dead-lettered), then the budget, then insert: a replay is answered even
+    // when the outbox is full.
+    private void WriteChecked(OutboxWriteStatements statements, PendingAppend append, ref GroupTally tally)
+    {
+        if (statements.FindExisting(append.RecordId) is { } existing)
+        {
+            Replay(append, existing);
+            return;
+        }
+
+        var size = append.Payload.StoredSize;
+        if (!_counters.Fits(tally.Added + 1, tally.AddedBytes + size))
         {
             _counters.Refused();
             LogAppendRefusedFull(_logger, append.RecordId);
-            return new AppendOutcome(null, new OutboxFullException(
+            append.Decide(null, new OutboxFullException(
                 "The outbox storage budget (MaxRecords or MaxBytes) is reached; nothing was stored."));
+            return;
         }
 
-        statements.Insert(transaction, append, sequence, sealedPayload);
-        lastSequence = sequence;
-        added++;
-        addedBytes += sealedPayload.StoredSize;
-        return new AppendOutcome(new RecordReceipt(append.RecordId, sequence, AlreadyRecorded: false), null);
+        var sequence = tally.LastSequence + 1;
+        if (!statements.TryInsert(append, sequence))
+        {
+            throw new InvalidOperationException("An outbox record id was taken although no row holds it.");
+        }
+
+        tally.Stored(sequence, size);
+        append.Decide(new RecordReceipt(append.RecordId, sequence, AlreadyRecorded: false), null);
     }
 
     /// <summary>
     /// A uuid that is already stored: a harmless replay when the kind and the serialized payload are the same,
     /// a conflict otherwise, so a second record under a taken uuid is never reported as stored while it is lost.
     /// </summary>
-    private AppendOutcome Replay(PendingAppend append, ExistingRecord existing)
+    private void Replay(PendingAppend append, ExistingRecord existing)
     {
         if (SameContent(append, existing))
         {
-            return new AppendOutcome(new RecordReceipt(append.RecordId, existing.Sequence, AlreadyRecorded: true), null);
+            append.Decide(new RecordReceipt(append.RecordId, existing.Sequence, AlreadyRecorded: true), null);
+            return;
         }
 
         LogAppendRefusedConflict(_logger, append.RecordId, existing.Sequence);
-        return new AppendOutcome(null, new RecordConflictException(append.RecordId));
+        append.Decide(null, new RecordConflictException(append.RecordId));
     }
 
     // The stored copy is opened to compare rather than hashed at append: no schema step, no backfill for rows
@@ -171,7 +244,8 @@ internal sealed partial class OutboxWriter : IAsyncDisposable, IDisposable
             return false;
         }
 
-        var stored = _cipher.TryOpen(existing.Payload, append.RecordId, existing.Sequence);
+        var binding = _database.BindingOf(append.RecordId, existing.Sequence, existing.Kind, existing.OccurredAtMs);
+        var stored = _cipher.TryOpen(existing.Payload, binding);
         if (stored is null)
         {
             return false;
@@ -182,25 +256,18 @@ internal sealed partial class OutboxWriter : IAsyncDisposable, IDisposable
         return same;
     }
 
-    private static long ReadLastSequence(SqliteConnection connection, SqliteTransaction transaction) =>
-        long.Parse(OutboxDatabase.ReadMeta(connection, transaction, "last_sequence") ?? "0", CultureInfo.InvariantCulture);
-
-    private static void Complete(List<PendingAppend> batch, AppendOutcome[] outcomes)
-    {
-        for (var i = 0; i < batch.Count; i++)
+    // The callers' continuations run where their tasks complete. One thread-pool work item completes the whole
+    // group: not the writer's thread (it starts the next group meanwhile), and not one hop per record.
+    private static void Dispatch(List<PendingAppend> group) =>
+        ThreadPool.UnsafeQueueUserWorkItem(static appends =>
         {
-            if (outcomes[i].Receipt is { } receipt)
+            foreach (var append in appends)
             {
-                batch[i].Completion.TrySetResult(receipt);
+                append.Complete();
             }
-            else
-            {
-                batch[i].Completion.TrySetException(outcomes[i].Error!);
-            }
-        }
-    }
+        }, group, preferLocal: false);
 
-    private void FailAll(List<PendingAppend> batch, Exception ex)
+    private void FailAll(List<PendingAppend> group, Exception ex)
     {
         Exception error = ex;
         var code = (ex as SqliteException)?.SqliteErrorCode ?? 0;
@@ -211,12 +278,28 @@ internal sealed partial class OutboxWriter : IAsyncDisposable, IDisposable
             error = new OutboxFullException("The disk holding the outbox is full; nothing was stored.", ex);
         }
 
-        LogBatchFailed(_logger, batch.Count, code, ex);
-        foreach (var append in batch)
+        LogBatchFailed(_logger, group.Count, code, ex);
+        foreach (var append in group)
         {
-            append.Completion.TrySetException(error);
+            append.Decide(null, error);
         }
+
+        Dispatch(group);
     }
 
-    private readonly record struct AppendOutcome(RecordReceipt? Receipt, Exception? Error);
+    /// <summary>What one group's transaction has assigned so far.</summary>
+    private struct GroupTally
+    {
+        public long LastSequence;
+        public bool CheckDeadLetters;
+        public long Added;
+        public long AddedBytes;
+
+        public void Stored(long sequence, long bytes)
+        {
+            LastSequence = sequence;
+            Added++;
+            AddedBytes += bytes;
+        }
+    }
 }

@@ -166,6 +166,27 @@ public sealed class OutboxSenderTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Send_RowsSealedBeforeVersionThree_ArriveReadableAfterTheUpgrade()
+    {
+        var key = TestKeys.NewKey();
+        var keyFile = TestKeys.WriteHexKeyFile(_dir.Path, key);
+        var old = new[] { TestData.Klantcontact(Guid.NewGuid().ToString()), TestData.Klantcontact(Guid.NewGuid().ToString()) };
+        LegacyOutboxFile.Write(_dir.File("outbox.db"), Guid.NewGuid(), key, old);
+
+        await using var sdk = await SdkHarness.StartAsync(_dir.Path, _central.Address, _time, keyFile);
+        var fresh = await sdk.Recorder.RecordKlantcontactAsync(TestData.Klantcontact());
+        await Eventually.UntilAsync(() => Backlog(sdk) == 0 && _central.State.StoredCount == 3, _time,
+            because: "the old rows and the new one to be delivered");
+
+        var stored = _central.State.Stored;
+        Assert.Equal([1L, 2L], old.Select(r => stored[r.Uuid].Sequence));
+        Assert.All(old, r => Assert.Equal(TestData.Inhoud, stored[r.Uuid].Klantcontact.Inhoud));
+        Assert.Equal(3, stored[fresh.RecordId.ToString()].Sequence);
+        Assert.Equal(TestData.Inhoud, stored[fresh.RecordId.ToString()].Klantcontact.Inhoud);
+        Assert.Equal(0, (await sdk.Monitor.GetStatusAsync()).DeadLetterCount);
+    }
+
+    [Fact]
     public async Task Send_TamperedPayload_IsSentWithoutPayloadAndDeadLetteredWhileTheRestFlows()
     {
         await _central.StopAsync();

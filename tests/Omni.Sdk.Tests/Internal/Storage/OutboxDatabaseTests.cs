@@ -109,7 +109,7 @@ public sealed class OutboxDatabaseTests : IDisposable
         using var reader = new OutboxCipher(_key);
         Assert.Equal(records.Select(r => r.Item1), head.Select(r => r.RecordId));
         Assert.Equal(["eerste", "tweede"], head.Select(r =>
-            Klantcontact.Parser.ParseFrom(reader.TryOpen(r.Payload, r.RecordId, r.Sequence)).Onderwerp));
+            Klantcontact.Parser.ParseFrom(reader.TryOpen(r.Payload, BindingOf(database, r))).Onderwerp));
         Assert.Equal(OutboxMigrations.CurrentVersion, UserVersion(path));
         Assert.Equal(0, queue.Acknowledge(0, [], DateTimeOffset.UnixEpoch).DeletedCount);
     }
@@ -128,6 +128,79 @@ public sealed class OutboxDatabaseTests : IDisposable
         Assert.Equal(2, receipt.Sequence);
     }
 
+    [Fact]
+    public void Open_NewFile_SealsEveryRowRecordBound()
+    {
+        var database = Open(_dir.File("outbox.db"));
+
+        Assert.Equal(1, database.RecordBoundFromSequence);
+        Assert.Equal(SealFormat.RecordBound, database.BindingOf(Guid.NewGuid(), 1, OutboxRecordKind.Klantcontact, 0).Format);
+    }
+
+    [Fact]
+    public async Task Open_VersionTwoFile_OldRowsKeepTheirBindingAndNewRowsAreRecordBound()
+    {
+        var path = _dir.File("outbox.db");
+        LegacyOutboxFile.Write(path, Guid.NewGuid(), _key, [Contact("eerste"), Contact("tweede")]);
+
+        var migrated = Open(path);
+        var receipt = await AppendAsync(path, Guid.NewGuid());
+        var reopened = Open(path);
+        var counters = new OutboxCounters(100, 1 << 20);
+        using var queue = new OutboxQueue(Open(path, counters), counters);
+        var head = queue.ReadHead(10);
+
+        Assert.Equal(OutboxMigrations.CurrentVersion, UserVersion(path));
+        Assert.Equal(3, migrated.RecordBoundFromSequence);
+        Assert.Equal(3, reopened.RecordBoundFromSequence);
+        Assert.Equal(3, receipt.Sequence);
+        using var reader = new OutboxCipher(_key);
+        Assert.Equal(["eerste", "tweede", "paspoort aanvragen"], head.Select(r =>
+            Klantcontact.Parser.ParseFrom(reader.TryOpen(r.Payload, BindingOf(reopened, r))).Onderwerp));
+        Assert.Equal(
+            [SealFormat.SequenceBound, SealFormat.SequenceBound, SealFormat.RecordBound],
+            head.Select(r => BindingOf(reopened, r).Format));
+
+        // Each row opens under its own format only: the marker decides, nothing is tried twice.
+        Assert.Null(reader.TryOpen(head[0].Payload, SealBinding.RecordBound(head[0].RecordId, 1, 0)));
+        Assert.Null(reader.TryOpen(head[2].Payload, SealBinding.SequenceBound(head[2].RecordId, 3)));
+    }
+
+    [Fact]
+    public async Task Append_ReplayOfRowsSealedBeforeVersionThree_ComparesWithTheStoredCopy()
+    {
+        var path = _dir.File("outbox.db");
+        var waiting = Contact("wacht");
+        var dead = Contact("dood");
+        LegacyOutboxFile.Write(path, Guid.NewGuid(), _key, [waiting], [dead]);
+        var counters = new OutboxCounters(1_000, 1 << 24);
+        using var cipher = new OutboxCipher(_key);
+        var database = OutboxDatabase.Open(path, cipher, counters, NullLogger.Instance);
+        await using var writer = NewWriter(database, cipher, counters);
+
+        var waitingReplay = await Append(writer, waiting);
+        var deadReplay = await Append(writer, dead);
+        var waitingOther = Contact("wacht anders", waiting.Uuid);
+        var deadOther = Contact("dood anders", dead.Uuid);
+
+        Assert.Equal((true, 1L), (waitingReplay.AlreadyRecorded, waitingReplay.Sequence));
+        Assert.Equal((true, 2L), (deadReplay.AlreadyRecorded, deadReplay.Sequence));
+        await Assert.ThrowsAsync<RecordConflictException>(() => Append(writer, waitingOther));
+        await Assert.ThrowsAsync<RecordConflictException>(() => Append(writer, deadOther));
+        Assert.Equal(3, (await Append(writer, Contact("nieuw"))).Sequence);
+        Assert.Equal(2, counters.Snapshot().BacklogCount);
+    }
+
+    private static Task<RecordReceipt> Append(OutboxWriter writer, Klantcontact contact) =>
+        writer.AppendAsync(OutboxRecordKind.Klantcontact, Guid.Parse(contact.Uuid), contact.ToByteArray(),
+            DateTimeOffset.UnixEpoch, CancellationToken.None);
+
+    private static Klantcontact Contact(string onderwerp, string? uuid = null) =>
+        new() { Uuid = uuid ?? Guid.NewGuid().ToString(), Kanaal = Kanaal.Balie, Onderwerp = onderwerp };
+
+    private static SealBinding BindingOf(OutboxDatabase database, StoredRecord record) =>
+        database.BindingOf(record.RecordId, record.Sequence, record.Kind, record.OccurredAt.ToUnixTimeMilliseconds());
+
     private OutboxDatabase Open(string path, OutboxCounters? counters = null)
     {
         var cipher = new OutboxCipher(_key);
@@ -140,8 +213,8 @@ public sealed class OutboxDatabaseTests : IDisposable
         using var cipher = new OutboxCipher(_key);
         var database = OutboxDatabase.Open(path, cipher, counters, NullLogger.Instance);
         await using var writer = NewWriter(database, cipher, counters);
-        return await writer.AppendAsync(new PendingAppend(OutboxRecordKind.Klantcontact, id,
-            TestData.Klantcontact(id.ToString()).ToByteArray(), DateTimeOffset.UnixEpoch), CancellationToken.None);
+        return await writer.AppendAsync(OutboxRecordKind.Klantcontact, id,
+            TestData.Klantcontact(id.ToString()).ToByteArray(), DateTimeOffset.UnixEpoch, CancellationToken.None);
     }
 
     private async Task WriteRecordsAsync(string path, int count)
@@ -154,8 +227,8 @@ public sealed class OutboxDatabaseTests : IDisposable
         await Task.WhenAll(Enumerable.Range(0, count).Select(_ =>
         {
             var id = Guid.CreateVersion7(time.GetUtcNow());
-            return writer.AppendAsync(new PendingAppend(OutboxRecordKind.Klantcontact, id,
-                TestData.Klantcontact(id.ToString()).ToByteArray(), time.GetUtcNow()), CancellationToken.None);
+            return writer.AppendAsync(OutboxRecordKind.Klantcontact, id,
+                TestData.Klantcontact(id.ToString()).ToByteArray(), time.GetUtcNow(), CancellationToken.None);
         }));
     }
 
@@ -184,7 +257,7 @@ public sealed class OutboxDatabaseTests : IDisposable
         foreach (var (id, sequence, onderwerp) in records)
         {
             var payload = new Klantcontact { Uuid = id.ToString(), Kanaal = Kanaal.Balie, Onderwerp = onderwerp };
-            var sealedPayload = cipher.Seal(payload.ToByteArray(), id, sequence);
+            var sealedPayload = cipher.Seal(payload.ToByteArray(), SealBinding.SequenceBound(id, sequence));
             using var insert = connection.CreateCommand();
             insert.CommandText = "INSERT INTO outbox VALUES ($seq, $id, 1, 0, $nonce, $payload);";
             insert.Parameters.AddWithValue("$seq", sequence);

@@ -138,6 +138,53 @@ public sealed class OutboxWriterTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Append_SameRecordManyTimesConcurrently_StoresOnceAndEveryCallerGetsItsSequence()
+    {
+        await using var sdk = await StartAsync();
+        var uuid = Guid.CreateVersion7(_time.GetUtcNow()).ToString();
+
+        var receipts = await Task.WhenAll(Enumerable.Range(0, 50)
+            .Select(_ => Task.Run(() => sdk.Recorder.RecordKlantcontactAsync(TestData.Klantcontact(uuid)))));
+
+        Assert.Single(receipts, r => !r.AlreadyRecorded);
+        Assert.Single(receipts.Select(r => r.Sequence).Distinct());
+        Assert.Equal(1, (await sdk.Monitor.GetStatusAsync()).BacklogCount);
+    }
+
+    [Fact]
+    public async Task Append_ReplayWhileTheBudgetIsReached_ReturnsTheEarlierReceipt()
+    {
+        await using var sdk = await StartAsync(o => o.MaxRecords = 1);
+        sdk.ErrorsExpected = true;
+        var uuid = Guid.CreateVersion7(_time.GetUtcNow()).ToString();
+        var first = await sdk.Recorder.RecordKlantcontactAsync(TestData.Klantcontact(uuid));
+        await Assert.ThrowsAsync<OutboxFullException>(() => sdk.Recorder.RecordKlantcontactAsync(TestData.Klantcontact()));
+
+        var replay = await sdk.Recorder.RecordKlantcontactAsync(TestData.Klantcontact(uuid));
+
+        Assert.True(replay.AlreadyRecorded);
+        Assert.Equal(first.Sequence, replay.Sequence);
+    }
+
+    [Fact]
+    public async Task Append_AfterARefusedRecord_NumbersWithoutGap()
+    {
+        await using var sdk = await StartAsync();
+        var uuid = Guid.CreateVersion7(_time.GetUtcNow()).ToString();
+        var first = await sdk.Recorder.RecordKlantcontactAsync(TestData.Klantcontact(uuid));
+        var other = TestData.Klantcontact(uuid);
+        other.Onderwerp = "rijbewijs verlengen";
+
+        var outcomes = await Task.WhenAll(
+            CaptureAsync(() => sdk.Recorder.RecordKlantcontactAsync(TestData.Klantcontact())),
+            CaptureAsync(() => sdk.Recorder.RecordKlantcontactAsync(other)),
+            CaptureAsync(() => sdk.Recorder.RecordKlantcontactAsync(TestData.Klantcontact())));
+
+        Assert.Null(outcomes[1]);
+        Assert.Equal([first.Sequence + 1, first.Sequence + 2], new[] { outcomes[0]!.Sequence, outcomes[2]!.Sequence }.Order());
+    }
+
+    [Fact]
     public async Task Append_SameUuidAfterRestart_ComparesWithTheStoredCopy()
     {
         var uuid = Guid.CreateVersion7(_time.GetUtcNow()).ToString();
@@ -292,6 +339,18 @@ public sealed class OutboxWriterTests : IAsyncLifetime, IDisposable
         foreach (var value in TestData.PersonalData)
         {
             Assert.Equal(-1, bytes.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(value)));
+        }
+    }
+
+    private static async Task<RecordReceipt?> CaptureAsync(Func<Task<RecordReceipt>> append)
+    {
+        try
+        {
+            return await Task.Run(append);
+        }
+        catch (RecordConflictException)
+        {
+            return null;
         }
     }
 
