@@ -10,7 +10,11 @@ namespace Central.Api.Storage;
 /// </summary>
 internal static class KlantcontactRows
 {
-    private const string InsertSql = """
+    /// <summary>The source column of a contact an edge delivered through EdgeSync.</summary>
+    public const string EdgeSource = "edge";
+
+    /// <summary>The insert of one contact; a uuid that is stored already adds nothing.</summary>
+    public const string InsertSql = """
         INSERT INTO klantcontacten (gemeente, uuid, kanaal, dienstverleningstype, journey_id,
                                     plaatsgevonden_op_ns, source, received_at_ms, payload)
         VALUES ($gemeente, $uuid, $kanaal, $dienstverleningstype, $journey_id,

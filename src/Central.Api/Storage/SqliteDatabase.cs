@@ -47,6 +47,28 @@ internal sealed class SqliteDatabase : IDisposable
         }
     }
 
+    /// <summary>
+    /// Opens a connection synchronously, for work that runs on the calling thread anyway (Microsoft.Data.Sqlite's
+    /// OpenAsync is synchronous underneath).
+    /// </summary>
+    public SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(ConnectionString);
+        try
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = ConnectionPragmas;
+            command.ExecuteNonQuery();
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>Releases pooled handles so the file can be moved or deleted after the host stops.</summary>
     public void Dispose()
     {

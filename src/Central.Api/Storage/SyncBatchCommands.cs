@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Central.Api.Sync;
 using Google.Protobuf;
 using Microsoft.Data.Sqlite;
@@ -9,69 +10,86 @@ namespace Central.Api.Storage;
 /// The per-record statements of one sync batch, created once for its transaction and reused for every record,
 /// so SQLite parses each statement once per batch instead of once per record.
 /// </summary>
-internal sealed class SyncBatchCommands : IAsyncDisposable
+/// <remarks>
+/// A record id is taken either by a klantcontact row an edge delivered (source "edge"; its UNIQUE (gemeente, uuid)
+/// key is the dedup) or by a claim in sync_records: every interne taak, and a contact created over REST that an
+/// edge delivered with the same content. So a new klantcontact costs one insert. Which of the batch's contact ids
+/// are claimed is read once per batch (claims made by the batch itself are added as they happen), and a claim
+/// checks that no edge contact holds the id.
+/// </remarks>
+internal sealed class SyncBatchCommands : IDisposable
 {
-    private const string SourceEdge = "edge";
-
     private readonly SqliteCommand _claim;
-    private readonly SqliteCommand _klantcontact;
+    private readonly EdgeKlantcontactInsert _klantcontact;
     private readonly SqliteCommand _interneTaak;
     private readonly SqlitePayloadReader _stored;
-    private readonly SqliteTransaction _transaction;
-    private readonly string _gemeente;
+    private readonly HashSet<string> _claimed;
 
     public SyncBatchCommands(SqliteTransaction transaction, string gemeente, SyncBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
         _claim = CreateClaim(transaction, gemeente, batch);
-        _klantcontact = KlantcontactRows.CreateInsert(transaction, gemeente, SourceEdge, batch.ReceivedAt);
+        _klantcontact = new EdgeKlantcontactInsert(transaction.Connection!, gemeente, batch.ReceivedAt);
         _interneTaak = CreateInterneTaakInsert(transaction, gemeente, batch.ReceivedAt);
         _stored = new SqlitePayloadReader(transaction, gemeente);
-        _transaction = transaction;
-        _gemeente = gemeente;
+        _claimed = ReadClaimedContactIds(transaction, gemeente, batch);
     }
 
-    /// <summary>Claims the record id for this stream; false when it was claimed before (a duplicate).</summary>
-    public async Task<bool> ClaimAsync(SyncRecord record, CancellationToken cancellationToken)
+    /// <summary>
+    /// Claims the record id in sync_records; false when it was claimed before or an edge klantcontact holds it.
+    /// </summary>
+    public bool Claim(SyncRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
         _claim.Parameters["$record_id"].Value = record.RecordId;
         _claim.Parameters["$kind"].Value = record.Klantcontact is null ? "interne_taak" : "klantcontact";
         _claim.Parameters["$sequence"].Value = record.Sequence;
-        return await _claim.ExecuteNonQueryAsync(cancellationToken) == 1;
+        if (_claim.ExecuteNonQuery() != 1)
+        {
+            return false;
+        }
+
+        _claimed.Add(record.RecordId);
+        return true;
+    }
+
+    /// <summary>Inserts the edge's contact; false when its record id is claimed or its uuid stored.</summary>
+    public bool InsertKlantcontact(SyncRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return !_claimed.Contains(record.RecordId) && _klantcontact.Execute(record.Klantcontact!);
     }
 
     /// <summary>
-    /// Whether the record stored under this id has the same kind and content as <paramref name="record"/>.
-    /// Both sides are the normalised message serialised by the same code, so equal content gives equal bytes.
+    /// What a klantcontact that could not be inserted is: the same contact again (a duplicate, or stored when it
+    /// was created over REST and this is its first delivery by an edge), or a conflict: other content, or an
+    /// interne taak holds the id. Both sides are the normalised message serialised by the same code, so equal
+    /// content gives equal bytes.
     /// </summary>
-    public async Task<bool> MatchesStoredAsync(SyncRecord record, CancellationToken cancellationToken)
+    public SyncStoreOutcome ResolveKlantcontact(SyncRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        if (record.Klantcontact is { } klantcontact)
+        var stored = _stored.ReadKlantcontact(record.RecordId);
+        if (stored is not { } row || !row.Payload.AsSpan().SequenceEqual(record.Klantcontact!.ToByteArray()))
         {
-            var stored = await _stored.ReadKlantcontactAsync(record.RecordId, cancellationToken);
-            return stored is not null && stored.AsSpan().SequenceEqual(klantcontact.ToByteArray());
+            return SyncStoreOutcome.Conflict;
         }
 
-        var storedTaak = await _stored.ReadInterneTaakAsync(record.RecordId, cancellationToken);
+        // A contact created over REST is claimed on its first delivery by an edge, so that an interne taak sent
+        // later with this id is refused as it would be for a contact the edge stored itself.
+        var firstFromEdge = row.Source != KlantcontactRows.EdgeSource && Claim(record);
+        return firstFromEdge ? SyncStoreOutcome.Stored : SyncStoreOutcome.Duplicate;
+    }
+
+    /// <summary>Whether the interne taak stored under the record's id has the same content.</summary>
+    public bool MatchesStoredTaak(SyncRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var storedTaak = _stored.ReadInterneTaak(record.RecordId);
         return storedTaak is not null && SameTaak(InterneTaak.Parser.ParseFrom(storedTaak), record);
     }
 
-    /// <summary>Takes back a claim made in this transaction for a record that is not stored after all.</summary>
-    public async Task ReleaseClaimAsync(SyncRecord record, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(record);
-        await using var release = Create(_transaction, _gemeente,
-            "DELETE FROM sync_records WHERE gemeente = $gemeente AND record_id = $record_id;");
-        release.Parameters.AddWithValue("$record_id", record.RecordId);
-        await release.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    public Task<bool> InsertKlantcontactAsync(Klantcontact klantcontact, CancellationToken cancellationToken) =>
-        KlantcontactRows.ExecuteInsertAsync(_klantcontact, klantcontact, cancellationToken);
-
-    public async Task InsertInterneTaakAsync(InterneTaak taak, CancellationToken cancellationToken)
+    public void InsertInterneTaak(InterneTaak taak)
     {
         ArgumentNullException.ThrowIfNull(taak);
         var parameters = _interneTaak.Parameters;
@@ -82,15 +100,15 @@ internal sealed class SyncBatchCommands : IAsyncDisposable
         parameters["$wachtrij"].Value = taak.Wachtrij;
         parameters["$aangemaakt_op_ns"].Value = UnixTime.ToNanos(taak.AangemaaktOp);
         parameters["$payload"].Value = taak.ToByteArray();
-        await _interneTaak.ExecuteNonQueryAsync(cancellationToken);
+        _interneTaak.ExecuteNonQuery();
     }
 
-    public async ValueTask DisposeAsync()
+    public void Dispose()
     {
-        await _claim.DisposeAsync();
-        await _klantcontact.DisposeAsync();
-        await _interneTaak.DisposeAsync();
-        await _stored.DisposeAsync();
+        _claim.Dispose();
+        _klantcontact.Dispose();
+        _interneTaak.Dispose();
+        _stored.Dispose();
     }
 
     // A wachtrij that Central chose (the edge sent none) is Central's decision, which may change with its
@@ -108,11 +126,38 @@ internal sealed class SyncBatchCommands : IAsyncDisposable
         return stored.ToByteArray().AsSpan().SequenceEqual(incoming.ToByteArray());
     }
 
+    // One statement for the whole batch; json_each drives the loop, so each id is one primary-key lookup.
+    private static HashSet<string> ReadClaimedContactIds(SqliteTransaction transaction, string gemeente, SyncBatch batch)
+    {
+        var claimed = new HashSet<string>(StringComparer.Ordinal);
+        var ids = batch.Accepted.Where(r => r.Klantcontact is not null).Select(r => r.RecordId).ToArray();
+        if (ids.Length == 0)
+        {
+            return claimed;
+        }
+
+        using var command = Create(transaction, gemeente, """
+            SELECT s.record_id FROM json_each($ids) AS j
+            CROSS JOIN sync_records AS s ON s.gemeente = $gemeente AND s.record_id = j.value;
+            """);
+        command.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(ids));
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            claimed.Add(reader.GetString(0));
+        }
+
+        return claimed;
+    }
+
     private static SqliteCommand CreateClaim(SqliteTransaction transaction, string gemeente, SyncBatch batch)
     {
-        var command = Create(transaction, gemeente, """
+        var command = Create(transaction, gemeente, $"""
             INSERT INTO sync_records (gemeente, record_id, kind, device_id, stream_id, sequence, received_at_ms)
-            VALUES ($gemeente, $record_id, $kind, $device_id, $stream_id, $sequence, $received_at_ms)
+            SELECT $gemeente, $record_id, $kind, $device_id, $stream_id, $sequence, $received_at_ms
+            WHERE NOT EXISTS (SELECT 1 FROM klantcontacten
+                              WHERE gemeente = $gemeente AND uuid = $record_id
+                                AND source = '{KlantcontactRows.EdgeSource}')
             ON CONFLICT (gemeente, record_id) DO NOTHING;
             """);
         command.Parameters.AddWithValue("$device_id", batch.DeviceId);

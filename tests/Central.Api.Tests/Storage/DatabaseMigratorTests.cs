@@ -12,14 +12,14 @@ public sealed class DatabaseMigratorTests : IDisposable
         await using var host = await CentralHost.StartAsync(_directory);
 
         Assert.Equal("wal", await DatabaseProbe.TextAsync(_directory, "PRAGMA journal_mode;"));
-        Assert.Equal(1, await DatabaseProbe.ScalarAsync(_directory, "SELECT COUNT(*) FROM SchemaVersions"));
+        Assert.Equal(2, await DatabaseProbe.ScalarAsync(_directory, "SELECT COUNT(*) FROM SchemaVersions"));
         foreach (var table in new[] { "klantcontacten", "interne_taken", "sync_records", "sync_rejections", "sync_streams" })
         {
             Assert.Equal(1, await DatabaseProbe.ScalarAsync(_directory,
                 $"SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '{table}'"));
         }
 
-        Assert.Contains(host.Logs.Entries, e => e.EventId == 2301 && e.Message.Contains(" 1 migration", StringComparison.Ordinal));
+        Assert.Contains(host.Logs.Entries, e => e.EventId == 2301 && e.Message.Contains(" 2 migration", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -32,7 +32,7 @@ public sealed class DatabaseMigratorTests : IDisposable
 
         await using var second = await CentralHost.StartAsync(_directory);
 
-        Assert.Equal(1, await DatabaseProbe.ScalarAsync(_directory, "SELECT COUNT(*) FROM SchemaVersions"));
+        Assert.Equal(2, await DatabaseProbe.ScalarAsync(_directory, "SELECT COUNT(*) FROM SchemaVersions"));
         Assert.Equal(3, await DatabaseProbe.ScalarAsync(_directory, "SELECT COUNT(*) FROM klantcontacten"));
         Assert.Contains(second.Logs.Entries, e => e.EventId == 2301 && e.Message.Contains(" 0 migration", StringComparison.Ordinal));
     }

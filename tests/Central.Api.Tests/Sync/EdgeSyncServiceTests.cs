@@ -1,3 +1,4 @@
+using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Microsoft.Extensions.Logging;
@@ -39,7 +40,9 @@ public sealed class EdgeSyncServiceTests : IDisposable
         Assert.Equal(4, replay.AcknowledgedSequence);
         Assert.Empty(replay.Rejections);
         Assert.Equal(4, await CountAsync("klantcontacten"));
-        Assert.Equal(4, await CountAsync("sync_records"));
+
+        // An edge klantcontact's own row is its claim: no second row per record in sync_records.
+        Assert.Equal(0, await CountAsync("sync_records"));
     }
 
     [Fact]
@@ -189,6 +192,52 @@ public sealed class EdgeSyncServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task PushBatch_KlantcontactWithTheIdOfAStoredInterneTaak_RejectsAndKeepsTheTaak()
+    {
+        await using var host = await CentralHost.StartAsync(_directory);
+        var taak = TestData.Terugbelverzoek(CentralHost.Start, TestData.NewUuid(CentralHost.Start));
+        await host.Sync.PushBatchAsync(TestData.Batch("stream-a", TestData.Envelope(1, taak)));
+        var contact = TestData.Klantcontact(CentralHost.Start, taak.Uuid);
+
+        var response = await host.Sync.PushBatchAsync(TestData.Batch("stream-a", TestData.Envelope(2, contact)));
+
+        Assert.Equal("uuid: already recorded with other content", Assert.Single(response.Rejections).Reason);
+        Assert.Equal(0, await CountAsync("klantcontacten"));
+        Assert.Equal(1, await CountAsync("interne_taken"));
+    }
+
+    [Fact]
+    public async Task PushBatch_KlantcontactAndTaakWithOneIdInOneBatch_StoresTheFirstAndRejectsTheSecond()
+    {
+        await using var host = await CentralHost.StartAsync(_directory);
+        var contact = TestData.Klantcontact(CentralHost.Start);
+        var taak = TestData.Terugbelverzoek(CentralHost.Start, contact.Uuid);
+        taak.Uuid = contact.Uuid;
+
+        var response = await host.Sync.PushBatchAsync(
+            TestData.Batch("stream-a", TestData.Envelope(1, contact), TestData.Envelope(2, taak)));
+
+        Assert.Equal(2L, Assert.Single(response.Rejections).Sequence);
+        Assert.Equal(1, await CountAsync("klantcontacten"));
+        Assert.Equal(0, await CountAsync("interne_taken"));
+    }
+
+    [Fact]
+    public async Task PushBatch_TaakAndKlantcontactWithOneIdInOneBatch_StoresTheTaakAndRejectsTheContact()
+    {
+        await using var host = await CentralHost.StartAsync(_directory);
+        var taak = TestData.Terugbelverzoek(CentralHost.Start, TestData.NewUuid(CentralHost.Start));
+        var contact = TestData.Klantcontact(CentralHost.Start, taak.Uuid);
+
+        var response = await host.Sync.PushBatchAsync(
+            TestData.Batch("stream-a", TestData.Envelope(1, taak), TestData.Envelope(2, contact)));
+
+        Assert.Equal(2L, Assert.Single(response.Rejections).Sequence);
+        Assert.Equal(0, await CountAsync("klantcontacten"));
+        Assert.Equal(1, await CountAsync("interne_taken"));
+    }
+
+    [Fact]
     public async Task PushBatch_InterneTaakWithOtherContent_Rejects()
     {
         await using var host = await CentralHost.StartAsync(_directory);
@@ -250,6 +299,58 @@ public sealed class EdgeSyncServiceTests : IDisposable
 
         Assert.Empty(response.Rejections);
         Assert.Equal(1, await CountAsync("klantcontacten"));
+    }
+
+    [Fact]
+    public async Task PushBatch_RestContactDeliveredByAnEdge_ClaimsItSoATaakWithThatIdIsRefused()
+    {
+        await using var host = await CentralHost.StartAsync(_directory);
+        var contact = TestData.Klantcontact(CentralHost.Start);
+        await host.Klantcontacten.CreateKlantcontactAsync(new CreateKlantcontactRequest { Klantcontact = contact });
+        await host.Sync.PushBatchAsync(TestData.Batch("stream-a", TestData.Envelope(1, contact)));
+        var taak = TestData.Terugbelverzoek(CentralHost.Start, contact.Uuid);
+        taak.Uuid = contact.Uuid;
+
+        var resent = await host.Sync.PushBatchAsync(TestData.Batch("stream-a", TestData.Envelope(1, contact)));
+        var response = await host.Sync.PushBatchAsync(TestData.Batch("stream-a", TestData.Envelope(2, taak)));
+
+        Assert.Empty(resent.Rejections);
+        Assert.Equal("uuid: already recorded with other content", Assert.Single(response.Rejections).Reason);
+        Assert.Equal("klantcontact", await DatabaseProbe.TextAsync(_directory, "SELECT kind FROM sync_records"));
+        Assert.Equal(0, await CountAsync("interne_taken"));
+    }
+
+    [Fact]
+    public async Task PushBatch_InterneTaakWithTheIdOfAContactOnlyCreatedOverRest_IsStored()
+    {
+        await using var host = await CentralHost.StartAsync(_directory);
+        var contact = TestData.Klantcontact(CentralHost.Start);
+        await host.Klantcontacten.CreateKlantcontactAsync(new CreateKlantcontactRequest { Klantcontact = contact });
+        var taak = TestData.Terugbelverzoek(CentralHost.Start, contact.Uuid);
+        taak.Uuid = contact.Uuid;
+
+        var response = await host.Sync.PushBatchAsync(TestData.Batch("stream-a", TestData.Envelope(1, taak)));
+
+        // As before claims were left out for edge contacts: only what an edge delivered takes part in the check.
+        Assert.Empty(response.Rejections);
+        Assert.Equal(1, await CountAsync("interne_taken"));
+    }
+
+    [Fact]
+    public async Task PushBatch_RecordIdInUpperCase_StoresTheNormalisedMessageBytes()
+    {
+        await using var host = await CentralHost.StartAsync(_directory);
+        var contact = TestData.Klantcontact(CentralHost.Start);
+        var normalised = contact.Clone();
+        contact.Uuid = contact.Uuid.ToUpperInvariant();
+        var envelope = TestData.Envelope(1, contact);
+
+        var response = await host.Sync.PushBatchAsync(TestData.Batch("stream-a", envelope));
+
+        Assert.Empty(response.Rejections);
+        Assert.Equal(Convert.ToHexString(normalised.ToByteArray()),
+            await DatabaseProbe.TextAsync(_directory, "SELECT hex(payload) FROM klantcontacten"));
+        Assert.Equal(normalised.Uuid, await DatabaseProbe.TextAsync(_directory, "SELECT uuid FROM klantcontacten"));
     }
 
     [Fact]
