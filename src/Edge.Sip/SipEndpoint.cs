@@ -33,7 +33,8 @@ public sealed partial class SipEndpoint : IAsyncDisposable
         _logger = factory.CreateLogger<SipEndpoint>();
         _core = new UserAgentCore(options, timeProvider, factory.CreateLogger("Edge.Sip.UserAgent"));
         var handlers = new TransportHandlers(_core.Receive, _core.OnBadStream, _core.IsUsing);
-        _transport = new SipTransport(options, timeProvider, _core.Schedule, handlers, factory.CreateLogger("Edge.Sip.Transport"));
+        _transport = new SipTransport(
+            options, timeProvider, _core.Schedule, handlers, factory.CreateLogger("Edge.Sip.Transport"));
     }
 
     /// <summary>The bound address and port (the real port when <see cref="SipOptions.Port"/> is 0).</summary>

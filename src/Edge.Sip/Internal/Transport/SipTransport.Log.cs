@@ -42,7 +42,7 @@ internal sealed partial class SipTransport
     private static partial void LogSendFailed(ILogger logger, string transport, SocketError error);
 
     [LoggerMessage(EventId = 3109, EventName = "SipTcpConnectionLimitReached", Level = LogLevel.Warning,
-        Message = "TCP connection limit of {Limit} reached; new connections are closed at accept (logged once per burst)")]
+        Message = "TCP connection limit of {Limit} reached; new connections are closed at accept (one line per burst)")]
     private static partial void LogConnectionLimitReached(ILogger logger, int limit);
 
     [LoggerMessage(EventId = 3110, EventName = "SipTcpConnectionIdle", Level = LogLevel.Debug,

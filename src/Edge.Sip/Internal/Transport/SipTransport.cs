@@ -28,7 +28,8 @@ internal sealed partial class SipTransport : IAsyncDisposable
     private Socket? _tcp;
 
     /// <summary>Creates the transport; <paramref name="schedule"/> is the stack's one timer queue.</summary>
-    public SipTransport(SipOptions options, TimeProvider time, Scheduler schedule, TransportHandlers handlers, ILogger logger)
+    public SipTransport(
+        SipOptions options, TimeProvider time, Scheduler schedule, TransportHandlers handlers, ILogger logger)
     {
         _maxConnections = options.MaxTcpConnections;
         _idleTimeout = options.TcpIdleTimeout;

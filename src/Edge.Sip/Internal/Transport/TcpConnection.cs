@@ -66,7 +66,8 @@ internal sealed class TcpConnection : IDisposable
     /// Reads until the peer closes or <see cref="Close"/> is called; frames go to <paramref name="onFrame"/>, and
     /// <paramref name="onIncomplete"/> hears of each read that leaves part of a message buffered.
     /// </summary>
-    public async Task RunAsync(Action<TcpConnection, Frame> onFrame, Action onIncomplete, CancellationToken cancellationToken)
+    public async Task RunAsync(
+        Action<TcpConnection, Frame> onFrame, Action onIncomplete, CancellationToken cancellationToken)
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _closed.Token);
         var writer = WriteLoopAsync(linked.Token);

@@ -101,7 +101,8 @@ public sealed class SipTransportTcpTests
     [Fact]
     public async Task IdleCheck_KeepAlivePing_CountsAsActivity()
     {
-        await using var h = await EndpointHarness.StartAsync(new SipOptions { TcpIdleTimeout = TimeSpan.FromSeconds(10) });
+        var options = new SipOptions { TcpIdleTimeout = TimeSpan.FromSeconds(10) };
+        await using var h = await EndpointHarness.StartAsync(options);
         using var peer = Answered(h, "keepalive-1");
 
         for (var i = 0; i < 5; i++)

@@ -84,7 +84,8 @@ public sealed class TcpFramerTests
     [Fact]
     public void Feed_HeadWithoutContentLength_BadLength()
     {
-        var text = Info.Replace("Content-Length: " + Encoding.UTF8.GetByteCount(Body) + "\r\n", "", StringComparison.Ordinal);
+        var length = "Content-Length: " + Encoding.UTF8.GetByteCount(Body) + "\r\n";
+        var text = Info.Replace(length, "", StringComparison.Ordinal);
 
         var frames = new TcpFramer().Feed(Encoding.UTF8.GetBytes(text));
 
@@ -95,7 +96,8 @@ public sealed class TcpFramerTests
     public void Feed_AfterBadLength_YieldsNothingMore()
     {
         var framer = new TcpFramer();
-        var bad = Info.Replace("Content-Length: " + Encoding.UTF8.GetByteCount(Body), "Content-Length: -1", StringComparison.Ordinal);
+        var length = "Content-Length: " + Encoding.UTF8.GetByteCount(Body);
+        var bad = Info.Replace(length, "Content-Length: -1", StringComparison.Ordinal);
         Assert.Equal(FrameKind.BadLength, Assert.Single(framer.Feed(Encoding.UTF8.GetBytes(bad))).Kind);
 
         var frames = framer.Feed(Encoding.UTF8.GetBytes(Info));

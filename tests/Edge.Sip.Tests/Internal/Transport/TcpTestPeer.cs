@@ -6,7 +6,7 @@ using Edge.Sip.Internal.Transport;
 
 namespace Edge.Sip.Tests.Internal.Transport;
 
-/// <summary>A SIP peer on one real TCP connection to the endpoint, framing what it reads like the product does.</summary>
+/// <summary>A SIP peer on one real TCP connection to the endpoint, framing what it reads as the product does.</summary>
 internal sealed class TcpTestPeer : IDisposable
 {
     private readonly TcpClient _client = new() { NoDelay = true };
@@ -88,7 +88,8 @@ internal sealed class TcpTestPeer : IDisposable
         {
             return _client.GetStream().Read(new byte[1]) == 0;
         }
-        catch (IOException ex) when (ex.InnerException is SocketException { SocketErrorCode: SocketError.ConnectionReset })
+        catch (IOException ex)
+            when (ex.InnerException is SocketException { SocketErrorCode: SocketError.ConnectionReset })
         {
             return true;
         }
@@ -99,7 +100,8 @@ internal sealed class TcpTestPeer : IDisposable
         }
     }
 
-    public static string Options(int sipPort, int peerPort, string callId, string contentLength = "Content-Length: 0\r\n") =>
+    public static string Options(
+        int sipPort, int peerPort, string callId, string contentLength = "Content-Length: 0\r\n") =>
         "OPTIONS sip:ivr@127.0.0.1:" + sipPort + " SIP/2.0\r\n" +
         "Via: SIP/2.0/TCP 127.0.0.1:" + peerPort + ";branch=z9hG4bK-" + callId + "\r\n" +
         "From: <sip:x@127.0.0.1>;tag=1\r\nTo: <sip:ivr@127.0.0.1>\r\nCall-ID: " + callId + "\r\nCSeq: 1 OPTIONS\r\n" +
