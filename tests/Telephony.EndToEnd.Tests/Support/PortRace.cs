@@ -24,7 +24,7 @@ internal static class PortRace
     /// <param name="output">Where the processes' lines are captured.</param>
     /// <param name="start">Starts one attempt on fresh ports and names the lines that prove it is listening.</param>
     /// <param name="lostRace">Given the exit code and the attempt's output lines: was a port taken?</param>
-    /// <param name="lostLines">Receives the lines of every attempt that lost the race (their errors are expected).</param>
+    /// <param name="lostLines">Gets the lines of each attempt that lost the race (their errors are expected).</param>
     public static async Task<ProductProcess> StartAsync(
         ProcessOutput output,
         Func<(ProductProcess Process, string[] Listening)> start,
@@ -45,7 +45,7 @@ internal static class PortRace
             await process.DisposeAsync();
             Assert.True(
                 lostRace(exitCode, [.. lines.Select(l => l.Text)]) && attempt < MaxAttempts,
-                $"{process.Name} exited during start-up with {exitCode} (attempt {attempt}):\n{output.Tail(process.Name)}");
+                $"{process.Name} exited at start-up with {exitCode} (attempt {attempt}):\n{output.Tail(process.Name)}");
             lostLines.UnionWith(lines);
         }
     }

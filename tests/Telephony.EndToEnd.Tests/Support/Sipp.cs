@@ -22,6 +22,7 @@ internal static class Sipp
     /// <summary>
     /// Places <paramref name="calls"/> calls from 127.0.0.1 to the gateway; <paramref name="scenario"/> is a built-in
     /// name (e.g. "uac") or an XML file. Runs in <paramref name="workingFolder"/> (uac_pcap reads pcap/ from there).
+    /// <paramref name="firstLocalPort"/> is sipp's own SIP port on the first start (a test of the retry holds it).
     /// </summary>
     public static async Task<SippRun> RunAsync(
         string scenario,
@@ -29,23 +30,27 @@ internal static class Sipp
         string workingFolder,
         IEnumerable<string> extraArguments,
         TimeSpan limit,
-        int calls = 1)
+        int calls = 1,
+        int? firstLocalPort = null)
     {
         // sipp binds its ports before placing any call, so a run that lost one to another process did nothing yet
         // and can start again on new ports.
         for (var attempt = 1; ; attempt++)
         {
+            var localPort = attempt == 1 && firstLocalPort is { } first ? first : FreePort.Next();
             var start = StartInfo(scenario, gatewayPort, workingFolder, extraArguments, limit, calls);
+            AddAll(start, "-p", localPort.ToString(CultureInfo.InvariantCulture));
             var run = await RunAsync(start, limit + TimeSpan.FromSeconds(30));
             if (run.ExitCode != ExitCodeBindFailed || attempt == PortRace.MaxAttempts)
             {
-                return run;
+                return run with { Starts = attempt };
             }
         }
     }
 
     private static ProcessStartInfo StartInfo(
-        string scenario, int gatewayPort, string workingFolder, IEnumerable<string> extraArguments, TimeSpan limit, int calls)
+        string scenario, int gatewayPort, string workingFolder, IEnumerable<string> extraArguments, TimeSpan limit,
+        int calls)
     {
         var start = new ProcessStartInfo(Binary)
         {
@@ -60,7 +65,7 @@ internal static class Sipp
             start.ArgumentList.Add(argument);
         }
 
-        AddAll(start, "-i", "127.0.0.1", "-p", FreePort.Next().ToString(CultureInfo.InvariantCulture));
+        AddAll(start, "-i", "127.0.0.1");
         AddAll(start, "-mp", FreeEvenUdpPort().ToString(CultureInfo.InvariantCulture));
         AddAll(start, "-m", calls.ToString(CultureInfo.InvariantCulture), "-l", calls.ToString(CultureInfo.InvariantCulture));
         AddAll(start, "-nostdin", "-timeout", ((int)limit.TotalSeconds).ToString(CultureInfo.InvariantCulture) + "s");

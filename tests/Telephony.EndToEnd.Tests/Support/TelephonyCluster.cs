@@ -31,13 +31,15 @@ internal sealed class TelephonyCluster : IAsyncDisposable
     private const string KestrelAddressInUse = "address already in use";
 
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
+    private readonly Func<string, bool> _holdsPersonalData;
+
+    // Lines of starts that lost a port race; compared by reference, as two starts may write equal lines.
+    private readonly HashSet<OutputLine> _lostLines = new(ReferenceEqualityComparer.Instance);
     private int _centralGrpcPort;
     private int _centralHttpPort;
     private int _edgeHttpPort;
     private int _gatewayOutputStart;
-    private int? _firstSipPort;
-    private readonly Func<string, bool> _holdsPersonalData;
-    private readonly HashSet<OutputLine> _lostLines = new(ReferenceEqualityComparer.Instance);
+    private FirstPorts _firstPorts = FirstPorts.Free;
     private ProductProcess? _central;
     private ProductProcess? _gateway;
 
@@ -63,16 +65,16 @@ internal sealed class TelephonyCluster : IAsyncDisposable
     /// <param name="gatewaySettings">Extra "--Key=value" settings of the gateway.</param>
     public static Task<TelephonyCluster> StartAsync(
         IReadOnlyCollection<string> callerNumbers, params string[] gatewaySettings) =>
-        StartAsync(callerNumbers, firstSipPort: null, gatewaySettings);
+        StartAsync(callerNumbers, FirstPorts.Free, gatewaySettings);
 
-    /// <summary>As <see cref="StartAsync(IReadOnlyCollection{string}, string[])"/>, with the SIP port of the first
-    /// start given (a test of the retry holds it).</summary>
+    /// <summary>As <see cref="StartAsync(IReadOnlyCollection{string}, string[])"/>, with the ports of the first
+    /// starts given (a test of the retry holds them).</summary>
     public static async Task<TelephonyCluster> StartAsync(
-        IReadOnlyCollection<string> callerNumbers, int? firstSipPort, params string[] gatewaySettings)
+        IReadOnlyCollection<string> callerNumbers, FirstPorts firstPorts, params string[] gatewaySettings)
     {
         var cluster = new TelephonyCluster(text => callerNumbers.Any(n => text.Contains(n, StringComparison.Ordinal)))
         {
-            _firstSipPort = firstSipPort,
+            _firstPorts = firstPorts,
         };
         try
         {
@@ -201,7 +203,8 @@ internal sealed class TelephonyCluster : IAsyncDisposable
     private (ProductProcess, string[]) StartCentral(string configuration)
     {
         _centralGrpcPort = FreePort.Next();
-        _centralHttpPort = FreePort.Next();
+        _centralHttpPort = _firstPorts.CentralHttp ?? FreePort.Next();
+        _firstPorts = _firstPorts with { CentralHttp = null };
         string[] arguments =
         [
             "--Central:Database=" + Database,
@@ -229,8 +232,8 @@ internal sealed class TelephonyCluster : IAsyncDisposable
     private (ProductProcess, string[]) StartGateway(string key, string[] settings)
     {
         _edgeHttpPort = FreePort.Next();
-        SipPort = _firstSipPort ?? FreePort.Next();
-        _firstSipPort = null;
+        SipPort = _firstPorts.GatewaySip ?? FreePort.Next();
+        _firstPorts = _firstPorts with { GatewaySip = null };
         string[] arguments =
         [
             "--Edge:HttpUrl=" + Url(_edgeHttpPort),
