@@ -6,8 +6,9 @@ namespace Omnichannel.Bench.Ingest;
 /// The reference for Central ingest: raw inserts of the same klantcontact rows into the product's own
 /// klantcontacten table (same columns, same indexes), one IMMEDIATE transaction per batch, WAL and
 /// synchronous=FULL like Central, prepared statements on one connection.
-/// With <c>withClaims</c> each row is also claimed in the product's sync_records table, as Central's dedup
-/// does: not the target's reference, but the floor of the product's design, to show where a gap comes from.
+/// With <c>designFloor</c> the insert is Central's own (ON CONFLICT DO NOTHING, the dedup of an edge klantcontact
+/// on its unique uuid): not the target's reference, but the floor of the product's design, to show where a gap
+/// comes from. Central's per-batch lookup of claimed ids (one statement) is not in the floor.
 /// </summary>
 internal sealed class RawInsertReference : IDisposable
 {
@@ -16,28 +17,24 @@ internal sealed class RawInsertReference : IDisposable
 
     private readonly SqliteConnection _connection;
     private readonly SqliteCommand _insert;
-    private readonly SqliteCommand? _claim;
 
-    private RawInsertReference(SqliteConnection connection, IngestData data, long receivedAtMs, bool withClaims)
+    private RawInsertReference(SqliteConnection connection, long receivedAtMs, bool designFloor)
     {
         _connection = connection;
-        _insert = PrepareInsert(connection, receivedAtMs, withClaims ? UpsertClause : string.Empty);
-        _claim = withClaims ? PrepareClaim(connection, data.StreamId, receivedAtMs) : null;
+        _insert = PrepareInsert(connection, receivedAtMs, designFloor ? UpsertClause : string.Empty);
     }
 
     /// <summary>Creates the reference database in <paramref name="folder"/> with <paramref name="schema"/>.</summary>
-    public static RawInsertReference Create(string folder, IReadOnlyList<string> schema, IngestData data,
-        long receivedAtMs, bool withClaims)
+    public static RawInsertReference Create(string folder, IReadOnlyList<string> schema, long receivedAtMs,
+        bool designFloor)
     {
         ArgumentNullException.ThrowIfNull(schema);
-        ArgumentNullException.ThrowIfNull(data);
         var connection = Open(Path.Combine(folder, "reference.db"), schema);
-        return new RawInsertReference(connection, data, receivedAtMs, withClaims);
+        return new RawInsertReference(connection, receivedAtMs, designFloor);
     }
 
     public void Dispose()
     {
-        _claim?.Dispose();
         _insert.Dispose();
         _connection.Dispose();
     }
@@ -48,10 +45,8 @@ internal sealed class RawInsertReference : IDisposable
         ArgumentNullException.ThrowIfNull(rows);
         using var transaction = _connection.BeginTransaction(deferred: false);
         _insert.Transaction = transaction;
-        _claim?.Transaction = transaction;
         foreach (var row in rows)
         {
-            Claim(row);
             var parameters = _insert.Parameters;
             parameters["$uuid"].Value = row.Uuid;
             parameters["$kanaal"].Value = row.Kanaal;
@@ -63,18 +58,6 @@ internal sealed class RawInsertReference : IDisposable
         }
 
         transaction.Commit();
-    }
-
-    private void Claim(KlantcontactRow row)
-    {
-        if (_claim is null)
-        {
-            return;
-        }
-
-        _claim.Parameters["$record_id"].Value = row.Uuid;
-        _claim.Parameters["$sequence"].Value = row.Sequence;
-        _claim.ExecuteNonQuery();
     }
 
     private static SqliteConnection Open(string path, IReadOnlyList<string> schema)
@@ -108,23 +91,6 @@ internal sealed class RawInsertReference : IDisposable
         command.Parameters.AddWithValue("$plaatsgevonden_op_ns", 0L);
         command.Parameters.AddWithValue("$received_at_ms", receivedAtMs);
         command.Parameters.AddWithValue("$payload", Array.Empty<byte>());
-        command.Prepare();
-        return command;
-    }
-
-    private static SqliteCommand PrepareClaim(SqliteConnection connection, string streamId, long receivedAtMs)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = """
-            INSERT INTO sync_records (gemeente, record_id, kind, device_id, stream_id, sequence, received_at_ms)
-            VALUES ('0363', $record_id, 'klantcontact', $device_id, $stream_id, $sequence, $received_at_ms)
-            ON CONFLICT (gemeente, record_id) DO NOTHING;
-            """;
-        command.Parameters.AddWithValue("$record_id", string.Empty);
-        command.Parameters.AddWithValue("$device_id", IngestData.DeviceId);
-        command.Parameters.AddWithValue("$stream_id", streamId);
-        command.Parameters.AddWithValue("$sequence", 0L);
-        command.Parameters.AddWithValue("$received_at_ms", receivedAtMs);
         command.Prepare();
         return command;
     }
