@@ -13,6 +13,7 @@ internal static class LogEvents
     public const int WriterStopped = 1013;
     public const int AppendRefusedConflict = 1014;
     public const int WriterFailed = 1015;
+    public const int WriterRollbackFailed = 1016;
 
     // 1100-1199: sending.
     public const int SenderStarted = 1100;

@@ -44,7 +44,7 @@ internal sealed class OutboxRecorder : IOmniRecorder
     }
 
     private Guid ResolveId(string uuid) =>
-        uuid.Length == 0 ? Guid.CreateVersion7(_time.GetUtcNow()) : Guid.Parse(uuid);
+        uuid.Length == 0 ? RecordIds.NewVersion7(_time.GetUtcNow()) : Guid.Parse(uuid);
 
     private static void ThrowIfInvalid(List<string> reasons)
     {

@@ -13,17 +13,8 @@ internal sealed class OutboxCipher : IDisposable
     public const int NonceSize = 12;
     public const int TagSize = 16;
 
-    // Nonces drawn from the OS generator per batch of this many, one getrandom call per batch instead of per record.
-    private const int NoncesPerDraw = 32;
-
     private static readonly byte[] KeyCheckPlaintext = "omni-outbox-key-check"u8.ToArray();
     private static readonly Guid KeyCheckId = Guid.Empty;
-
-    [ThreadStatic]
-    private static byte[]? t_nonces;
-
-    [ThreadStatic]
-    private static int t_noncesLeft;
 
     // AesGcm is not safe for concurrent use; one instance per stripe, each under its own lock, so callers on
     // different threads rarely wait for each other.
@@ -51,8 +42,9 @@ internal sealed class OutboxCipher : IDisposable
     /// <summary>Returns the nonce and ciphertext-with-tag for one record.</summary>
     public SealedPayload Seal(ReadOnlySpan<byte> plaintext, SealBinding binding)
     {
+        // A random 96-bit nonce per record, as before; never a counter (the key outlives processes).
         var nonce = new byte[NonceSize];
-        DrawNonce(nonce);
+        BufferedRandom.Fill(nonce);
         var sealedBytes = new byte[plaintext.Length + TagSize];
         Span<byte> associated = stackalloc byte[SealBinding.MaxSize];
         associated = associated[..binding.Write(associated)];
@@ -115,23 +107,4 @@ internal sealed class OutboxCipher : IDisposable
     }
 
     private int Stripe() => Environment.CurrentManagedThreadId % _stripes.Length;
-
-    // Random nonces as before (96 bits from the OS's CSPRNG, never a counter), taken from a per-thread buffer so
-    // that one system call serves many records. Nonces are stored in clear beside the ciphertext: not secret.
-    private static void DrawNonce(Span<byte> nonce)
-    {
-        var buffer = t_nonces ??= new byte[NonceSize * NoncesPerDraw];
-        if (t_noncesLeft < NonceSize)
-        {
-            RandomNumberGenerator.Fill(buffer);
-            t_noncesLeft = buffer.Length;
-        }
-
-        var taken = buffer.AsSpan(buffer.Length - t_noncesLeft, NonceSize);
-        taken.CopyTo(nonce);
-
-        // Cleared once used, so no code path can hand the same bytes out twice.
-        taken.Clear();
-        t_noncesLeft -= NonceSize;
-    }
 }

@@ -12,6 +12,10 @@ internal sealed class OutboxWriteStatements : IDisposable
 {
     private const int GuidUtf8Length = 36;
 
+    private readonly SqliteConnection _connection;
+    private readonly SqliteStatement _begin;
+    private readonly SqliteStatement _commit;
+    private readonly SqliteStatement _rollback;
     private readonly SqliteStatement _groupStart;
     private readonly SqliteStatement _insert;
     private readonly SqliteStatement _isDeadLettered;
@@ -20,6 +24,20 @@ internal sealed class OutboxWriteStatements : IDisposable
 
     public OutboxWriteStatements(SqliteConnection connection)
     {
+        ArgumentNullException.ThrowIfNull(connection);
+        _connection = connection;
+
+        // The writer's transactions are stepped like its other statements (no parse per group); SQLite's own busy
+        // handler waits out the sender's short write transactions, as Microsoft.Data.Sqlite's retry loop did.
+        using (var timeout = connection.CreateCommand())
+        {
+            timeout.CommandText = $"PRAGMA busy_timeout = {connection.DefaultTimeout * 1000};";
+            timeout.ExecuteNonQuery();
+        }
+
+        _begin = new SqliteStatement(connection, "BEGIN IMMEDIATE;");
+        _commit = new SqliteStatement(connection, "COMMIT;");
+        _rollback = new SqliteStatement(connection, "ROLLBACK;");
         _groupStart = new SqliteStatement(connection, """
             SELECT (SELECT value FROM meta WHERE key = 'last_sequence'), EXISTS (SELECT 1 FROM dead_letter);
             """);
@@ -39,6 +57,20 @@ internal sealed class OutboxWriteStatements : IDisposable
             INSERT INTO meta (key, value) VALUES ('last_sequence', ?1)
             ON CONFLICT (key) DO UPDATE SET value = excluded.value;
             """);
+    }
+
+    /// <summary>Takes the write lock: sequences are assigned inside this transaction.</summary>
+    public void Begin() => _begin.Execute();
+
+    public void Commit() => _commit.Execute();
+
+    /// <summary>Rolls back what the failed group wrote, if its transaction is still open.</summary>
+    public void RollbackIfOpen()
+    {
+        if (SQLitePCL.raw.sqlite3_get_autocommit(_connection.Handle) == 0)
+        {
+            _rollback.Execute();
+        }
     }
 
     /// <summary>Inside the group's transaction: the last sequence assigned, and whether any record is dead-lettered.</summary>
@@ -119,6 +151,9 @@ internal sealed class OutboxWriteStatements : IDisposable
 
     public void Dispose()
     {
+        _begin.Dispose();
+        _commit.Dispose();
+        _rollback.Dispose();
         _groupStart.Dispose();
         _insert.Dispose();
         _isDeadLettered.Dispose();

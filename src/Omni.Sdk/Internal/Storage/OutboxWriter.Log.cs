@@ -25,6 +25,10 @@ internal sealed partial class OutboxWriter
         Message = "Outbox writer cannot run (SQLite error {SqliteErrorCode}); appends are refused")]
     private static partial void LogWriterFailed(ILogger logger, int sqliteErrorCode, Exception exception);
 
+    [LoggerMessage(EventId = LogEvents.WriterRollbackFailed, EventName = "WriterRollbackFailed", Level = LogLevel.Error,
+        Message = "Outbox rollback after a failed commit failed with SQLite error {SqliteErrorCode}")]
+    private static partial void LogRollbackFailed(ILogger logger, int sqliteErrorCode, Exception exception);
+
     [LoggerMessage(EventId = LogEvents.WriterStopped, EventName = "WriterStopped", Level = LogLevel.Debug,
         Message = "Outbox writer stopped")]
     private static partial void LogWriterStopped(ILogger logger);

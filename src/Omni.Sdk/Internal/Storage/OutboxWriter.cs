@@ -113,18 +113,18 @@ internal sealed partial class OutboxWriter : IAsyncDisposable, IDisposable
         var taken = new List<PendingAppend>();
         while (_queue.TakeAll(ref taken))
         {
-            WriteGroup(connection, statements, ref taken);
+            WriteGroup(statements, ref taken);
         }
     }
 
     // One transaction: what was queued, plus whatever callers queue while it is being written, then one commit.
-    private void WriteGroup(SqliteConnection connection, OutboxWriteStatements statements, ref List<PendingAppend> taken)
+    private void WriteGroup(OutboxWriteStatements statements, ref List<PendingAppend> taken)
     {
         var group = new List<PendingAppend>(taken.Count);
         var tally = default(GroupTally);
         try
         {
-            using var transaction = connection.BeginTransaction();
+            statements.Begin();
             (tally.LastSequence, tally.CheckDeadLetters) = statements.ReadGroupStart();
             do
             {
@@ -143,12 +143,13 @@ internal sealed partial class OutboxWriter : IAsyncDisposable, IDisposable
                 statements.WriteLastSequence(tally.LastSequence);
             }
 
-            transaction.Commit();
+            statements.Commit();
         }
         catch (Exception ex) when (ex is SqliteException or InvalidOperationException or IOException)
         {
             group.AddRange(taken);
             taken.Clear();
+            Rollback(statements, ex);
             FailAll(group, ex);
             return;
         }
@@ -266,6 +267,20 @@ internal sealed partial class OutboxWriter : IAsyncDisposable, IDisposable
                 append.Complete();
             }
         }, group, preferLocal: false);
+
+    // Nothing of a failed group may stay: its callers are told it was not stored.
+    private void Rollback(OutboxWriteStatements statements, Exception cause)
+    {
+        try
+        {
+            statements.RollbackIfOpen();
+        }
+        catch (SqliteException ex)
+        {
+            // The connection is unusable; the next group's BEGIN fails the same way and refuses its appends.
+            LogRollbackFailed(_logger, ex.SqliteErrorCode, new AggregateException(cause, ex));
+        }
+    }
 
     private void FailAll(List<PendingAppend> group, Exception ex)
     {
