@@ -11,13 +11,13 @@ namespace Edge.Sip.Internal.Transport;
 /// </summary>
 internal sealed class TcpConnection : IDisposable
 {
+    private const long NoPartial = long.MinValue;
+
     private readonly Socket _socket;
     private readonly Channel<byte[]> _outbox = Channel.CreateUnbounded<byte[]>(new UnboundedChannelOptions { SingleReader = true });
     private readonly TcpFramer _framer = new();
     private readonly CancellationTokenSource _closed = new();
     private readonly TimeProvider _time;
-    private const long NoPartial = long.MinValue;
-
     private long _lastActivity;
     private long _partialSince = NoPartial;
 
