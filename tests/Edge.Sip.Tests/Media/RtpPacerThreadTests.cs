@@ -1,4 +1,6 @@
+using Edge.Sip.Internal.Media;
 using Edge.Sip.Media;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Edge.Sip.Tests.Media;
@@ -21,6 +23,31 @@ public sealed class RtpPacerThreadTests
         Assert.True(factory.Pacer.HasDedicatedThread);
         Assert.Equal("rtp-pacer", transport.ThreadName);
         Assert.True(transport.ThreadIsBackground);
+    }
+
+    [Fact]
+    public async Task Start_SystemClock_LogsOnceHowThePacerThreadIsScheduled()
+    {
+        var logs = new RecordingLoggerFactory();
+        await using var factory = new RtpSessionFactory(new RtpOptions(), TimeProvider.System, logs);
+        var transport = new CountingRtpTransport(target: 2);
+        await using var session = factory.CreateSession(transport);
+        session.Configure(new RtpSessionConfiguration(MediaTestContext.Remote, CallAudioCodec.Pcmu, 101));
+
+        await transport.Reached.WaitAsync(TimeSpan.FromSeconds(10));
+
+        // Which one depends on the permissions of the test run (root gets real-time); exactly one is reported.
+        var entry = Assert.Single(logs.Entries, e => e.EventId.Id is 4053 or 4054);
+        if (entry.EventId.Id == 4053)
+        {
+            Assert.Equal(factory.Pacer.Priority, entry.Values.Single(v => v.Key == "Priority").Value);
+            Assert.NotEqual(PacerPriority.Normal, factory.Pacer.Priority);
+        }
+        else
+        {
+            Assert.Equal(LogLevel.Warning, entry.Level);
+            Assert.Equal(PacerPriority.Normal, factory.Pacer.Priority);
+        }
     }
 
     [Fact]

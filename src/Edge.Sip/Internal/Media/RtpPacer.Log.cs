@@ -26,12 +26,13 @@ internal sealed partial class RtpPacer
             double maxDurationMs);
 
         [LoggerMessage(EventId = 4053, EventName = "RtpPacerThreadRaised", Level = LogLevel.Information,
-            Message = "RTP pacer thread started at nice {Nice}")]
-        public static partial void ThreadRaised(ILogger logger, int nice);
+            Message = "RTP pacer thread started with {Priority} scheduling")]
+        public static partial void ThreadRaised(ILogger logger, PacerPriority priority);
 
         [LoggerMessage(EventId = 4054, EventName = "RtpPacerThreadNotRaised", Level = LogLevel.Warning,
-            Message = "RTP pacer thread started at normal priority: nice {Nice} was refused (error {Error}); allow "
-                + "it with LimitNICE=-10 in the systemd unit, or expect late frames when the CPU is busy")]
-        public static partial void ThreadNotRaised(ILogger logger, int nice, int error);
+            Message = "RTP pacer thread started at normal priority: real-time and nice were refused (error {Error}); "
+                + "allow them with LimitRTPRIO=10 or LimitNICE=-10 in the systemd unit, or expect late frames when "
+                + "the CPU is busy")]
+        public static partial void ThreadNotRaised(ILogger logger, int error);
     }
 }

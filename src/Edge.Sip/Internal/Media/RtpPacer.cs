@@ -53,6 +53,9 @@ internal sealed partial class RtpPacer : IDisposable
     /// <summary>True when ticks run on the pacer's own thread (the real clock).</summary>
     public bool HasDedicatedThread => _thread is not null;
 
+    /// <summary>How the dedicated thread is scheduled, once it has started; Normal without a thread.</summary>
+    public PacerPriority Priority { get; private set; }
+
     /// <summary>True while the dedicated thread runs; it ends when the pacer is disposed.</summary>
     public bool IsThreadRunning => _thread?.IsRunning ?? false;
 
@@ -127,19 +130,19 @@ internal sealed partial class RtpPacer : IDisposable
         }
     }
 
-    /// <summary>Called on the dedicated thread when it starts, with the outcome of raising its priority.</summary>
-    /// <param name="priorityError">0 when raised, an errno when refused, -1 when the platform has no way.</param>
-    internal void OnThreadStarted(int priorityError)
+    /// <summary>Called on the dedicated thread when it starts, with the scheduling it was granted.</summary>
+    internal void OnThreadStarted((PacerPriority Priority, int Error) granted)
     {
-        if (priorityError == 0)
-        {
-            Log.ThreadRaised(_logger, PacerThreadPriority.Nice);
-        }
-        else
+        Priority = granted.Priority;
+        if (granted.Priority == PacerPriority.Normal)
         {
             // Limitation: without the permission the pacer competes with every other thread of the machine, and
             // under CPU contention its ticks can start tens of milliseconds late.
-            Log.ThreadNotRaised(_logger, PacerThreadPriority.Nice, priorityError);
+            Log.ThreadNotRaised(_logger, granted.Error);
+        }
+        else
+        {
+            Log.ThreadRaised(_logger, granted.Priority);
         }
     }
 

@@ -35,7 +35,7 @@ internal sealed class RtpPacerThread : IDisposable
 
     private void Run()
     {
-        _pacer.OnThreadStarted(PacerThreadPriority.TryRaiseCurrentThread());
+        _pacer.OnThreadStarted(PacerThreadPriority.RaiseCurrentThread());
         while (WaitForDeadline())
         {
             _pacer.RunTick();
