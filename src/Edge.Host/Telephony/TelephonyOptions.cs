@@ -53,6 +53,19 @@ internal sealed record TelephonyOptions
     [Range(1, 1000)]
     public int MaxConcurrentCalls { get; set; } = 8;
 
+    /// <summary>
+    /// How many TCP connections the SIP listener keeps open at once; more are closed at accept. Default 256.
+    /// </summary>
+    [Range(1, 65535)]
+    public int MaxTcpConnections { get; set; } = 256;
+
+    /// <summary>
+    /// How long an unused SIP TCP connection may stay silent, and the longest one message may take to arrive, before
+    /// the listener closes it. Default 32 s (64*T1, RFC 3261 §17.1.1.1).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan TcpIdleTimeout { get; set; } = TimeSpan.FromSeconds(32);
+
     /// <summary>Whether the role runs at all; Program.cs reads it once before registering the role. Default true.</summary>
     public bool Enabled { get; set; } = true;
 

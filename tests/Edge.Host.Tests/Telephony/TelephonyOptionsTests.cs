@@ -28,11 +28,14 @@ public sealed class TelephonyOptionsTests
             RtpPortMax = 40000,
             TrustedTrunkPeers = ["127.0.0.2", "trunk.example"],
             PromptFolder = "/nonexistent/prompts",
+            MaxTcpConnections = 0,
+            TcpIdleTimeout = TimeSpan.Zero,
         };
 
         var failures = string.Join("\n", Validate(options));
 
-        string[] fields = ["DeviceId", "SipListenAddress", "SipListenPort", "RtpPortMin", "TrustedTrunkPeers[1]", "PromptFolder"];
+        string[] fields = ["DeviceId", "SipListenAddress", "SipListenPort", "RtpPortMin", "TrustedTrunkPeers[1]", "PromptFolder",
+            "MaxTcpConnections", "TcpIdleTimeout"];
         foreach (var field in fields)
         {
             Assert.Contains(field, failures, StringComparison.Ordinal);

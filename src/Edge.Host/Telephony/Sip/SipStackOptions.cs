@@ -25,6 +25,8 @@ internal static class SipStackOptions
             Port = options.SipListenPort,
             MaxConcurrentCalls = options.MaxConcurrentCalls * BusyHeadroomFactor,
             TrustedPeers = [.. options.TrustedTrunkPeers.Select(IPAddress.Parse)],
+            MaxTcpConnections = options.MaxTcpConnections,
+            TcpIdleTimeout = options.TcpIdleTimeout,
         };
     }
 

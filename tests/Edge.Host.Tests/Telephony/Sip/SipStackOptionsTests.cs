@@ -16,6 +16,8 @@ public sealed class SipStackOptionsTests
         TrustedTrunkPeers = ["192.0.2.10", "2001:db8::1"],
         MaxConcurrentCalls = 40,
         RingTime = TimeSpan.FromSeconds(3),
+        MaxTcpConnections = 64,
+        TcpIdleTimeout = TimeSpan.FromSeconds(90),
     };
 
     [Fact]
@@ -25,7 +27,7 @@ public sealed class SipStackOptionsTests
     }
 
     [Fact]
-    public void ToSipOptions_TelephonyOptions_ListenerPeersAndLimitMapped()
+    public void ToSipOptions_TelephonyOptions_ListenerPeersAndLimitsMapped()
     {
         var sip = SipStackOptions.ToSipOptions(Options);
 
@@ -34,6 +36,8 @@ public sealed class SipStackOptionsTests
         Assert.True(sip.EnableUdp && sip.EnableTcp);
         Assert.Equal([IPAddress.Parse("192.0.2.10"), IPAddress.Parse("2001:db8::1")], sip.TrustedPeers);
         Assert.Equal(40 * SipStackOptions.BusyHeadroomFactor, sip.MaxConcurrentCalls);
+        Assert.Equal(64, sip.MaxTcpConnections);
+        Assert.Equal(TimeSpan.FromSeconds(90), sip.TcpIdleTimeout);
         Assert.Empty(sip.Validate());
     }
 
