@@ -28,11 +28,13 @@ internal sealed class SyncBatchCommands : IDisposable
     public SyncBatchCommands(SqliteTransaction transaction, string gemeente, SyncBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
+        _claimed = ReadClaimedContactIds(transaction, gemeente, batch);
         _claim = CreateClaim(transaction, gemeente, batch);
-        _klantcontact = new EdgeKlantcontactInsert(transaction.Connection!, gemeente, batch.ReceivedAt);
         _interneTaak = CreateInterneTaakInsert(transaction, gemeente, batch.ReceivedAt);
         _stored = new SqlitePayloadReader(transaction, gemeente);
-        _claimed = ReadClaimedContactIds(transaction, gemeente, batch);
+
+        // Last: the only member that prepares a statement here, so nothing else is left undisposed if it throws.
+        _klantcontact = new EdgeKlantcontactInsert(transaction.Connection!, gemeente, batch.ReceivedAt);
     }
 
     /// <summary>
