@@ -121,7 +121,7 @@ highest_rate() {
     echo ">= $best calls/s (top of the ladder held)"
 }
 
-# The latest start among the reported late ticks, with its line (GC pause, thread-pool queue) for the cause.
+# The latest among the reported late ticks, with its line (GC pause, thread-pool queue) for the cause.
 late_tick_worst() {
     sort -t' ' -k5,5 -g -r "$out/concurrency-late-ticks.txt" | head -n 1 | cut -c1-200
 }
@@ -158,14 +158,14 @@ PY
     tail -n +"$first_line" "$out/gateway.log" | grep -o 'max send gap [0-9.]* ms' | awk '{print $4}' | sort -n \
         >"$out/concurrency-gaps.txt"
     # The pacer's own account of the same window (event 4051: late ticks with GC and thread-pool evidence).
-    tail -n +"$first_line" "$out/gateway.log" | grep -o 'RTP pacer tick started .*' >"$out/concurrency-late-ticks.txt" \
+    tail -n +"$first_line" "$out/gateway.log" | grep -o 'RTP pacer tick finished .*' >"$out/concurrency-late-ticks.txt" \
         || true
     gap=$(tail -n 1 "$out/concurrency-gaps.txt")
     p99=$(awk '{a[NR]=$1} END {print a[int(NR*0.99)]}' "$out/concurrency-gaps.txt")
     read -r ok failed retrans <<<"$result"
     cpu_ms=$(( (ticks_after - ticks_before) * 1000 / hz ))
     log "concurrency: $calls calls, $ok succeeded, $failed failed, $retrans retransmissions, RTP send gap max $gap ms, p99 $p99 ms"
-    log "pacer: $(wc -l <"$out/concurrency-late-ticks.txt") late ticks reported (over 10 ms), worst $(late_tick_worst)"
+    log "pacer: $(wc -l <"$out/concurrency-late-ticks.txt") late ticks (event 4051), worst $(late_tick_worst)"
     log "gateway RSS idle $rss_idle KiB, with $calls calls $rss_busy KiB; CPU $cpu_ms ms over $hold_up s"
     echo "$ok $failed $retrans $gap $p99 $rss_idle $rss_busy $cpu_ms"
 }
@@ -202,7 +202,7 @@ main() {
 | setup rate held ${hold} s (-d 0, 0 failed, 0 retransmissions) | ${gateway_best} | sipp uas: ${uas_best}; target >= 200 and >= 0.5x |
 | ${calls} calls up for ${hold_up} s | ${ok} ok, ${failed} failed, ${retrans} retransmissions | 0 failed |
 | RTP send gap (MaxSendGap) over the ${calls} calls | max ${gap} ms, 99th percentile ${p99} ms | < 40 ms |
-| pacer ticks started > 10 ms late (event 4051) | $(wc -l <"$out/concurrency-late-ticks.txt") reported; worst: $(late_tick_worst) | |
+| pacer ticks ended > 10 ms late (event 4051) | $(wc -l <"$out/concurrency-late-ticks.txt") reported; worst: $(late_tick_worst) | |
 | memory | ${rss_idle} KiB idle, ${rss_busy} KiB busy: ~${per_call_kib} KiB per call | |
 | CPU | ${cpu_ms} ms in ${hold_up} s: ~${cpu_per_call} % of one core per call | |
 MD

@@ -47,7 +47,7 @@ internal static class PacerThreadPriority
             : (PacerPriority.Normal, Marshal.GetLastPInvokeError());
     }
 
-#pragma warning disable SYSLIB1054 // LibraryImport needs unsafe code, which Edge.Sip does not allow; these are blittable.
+#pragma warning disable SYSLIB1054 // LibraryImport needs unsafe code, not allowed in Edge.Sip; these are blittable.
     [DllImport("libc", EntryPoint = "sched_setscheduler", SetLastError = true)]
     private static extern int SetScheduler(int threadId, int policy, ref int priority);
 

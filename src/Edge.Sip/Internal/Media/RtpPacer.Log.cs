@@ -11,16 +11,16 @@ internal sealed partial class RtpPacer
         public static partial void TickFailed(ILogger logger, Exception exception);
 
         [LoggerMessage(EventId = 4051, EventName = "RtpPacerTickLate", Level = LogLevel.Warning,
-            Message = "RTP pacer tick started {LatenessMs} ms late and took {DurationMs} ms, skipping {SkippedFrames} "
-                + "frames in {SkippingSessions} sessions; since the previous tick (took {PreviousTickMs} ms): GCs "
-                + "gen0 {Gen0} gen1 {Gen1} gen2 {Gen2}, GC pause {GcPauseMs} ms, thread-pool queue "
-                + "{PendingWorkItems}; {Suppressed} smaller late ticks not reported")]
-        public static partial void TickLate(ILogger logger, double latenessMs, double durationMs, long skippedFrames,
-            int skippingSessions, double previousTickMs, int gen0, int gen1, int gen2, double gcPauseMs,
+            Message = "RTP pacer tick finished {LatenessMs} ms after its deadline (started {StartLatenessMs} ms late, "
+                + "took {DurationMs} ms), skipping {SkippedFrames} frames in {SkippingSessions} sessions; since the "
+                + "previous tick: GCs gen0 {Gen0} gen1 {Gen1} gen2 {Gen2}, GC pause {GcPauseMs} ms, thread-pool "
+                + "queue {PendingWorkItems}; {Suppressed} smaller late ticks not reported")]
+        public static partial void TickLate(ILogger logger, double latenessMs, double startLatenessMs, double durationMs,
+            long skippedFrames, int skippingSessions, int gen0, int gen1, int gen2, double gcPauseMs,
             long pendingWorkItems, long suppressed);
 
         [LoggerMessage(EventId = 4052, EventName = "RtpPacerStopped", Level = LogLevel.Information,
-            Message = "RTP pacer stopped: {Ticks} ticks, {LateTicks} late, latest start {MaxLatenessMs} ms after "
+            Message = "RTP pacer stopped: {Ticks} ticks, {LateTicks} late, latest end {MaxLatenessMs} ms after "
                 + "its deadline, longest tick {MaxDurationMs} ms")]
         public static partial void Stopped(ILogger logger, long ticks, long lateTicks, double maxLatenessMs,
             double maxDurationMs);

@@ -111,7 +111,6 @@ internal sealed partial class RtpPacer : IDisposable
     {
         var deadline = _deadline;
         var started = _timeProvider.GetTimestamp();
-        var late = _monitor.TickStarted(deadline, started);
         long skippedFrames = 0;
         var skippingSessions = 0;
         foreach (var stream in Volatile.Read(ref _streams))
@@ -122,11 +121,10 @@ internal sealed partial class RtpPacer : IDisposable
         }
 
         var ended = _timeProvider.GetTimestamp();
-        _monitor.TickEnded(started, ended);
         Volatile.Write(ref _deadline, NextGridPoint(deadline, ended));
-        if (late is { } report)
+        if (_monitor.TickEnded(deadline, started, ended) is { } late)
         {
-            LogLate(report, ToTimeSpan(ended - started), skippedFrames, skippingSessions);
+            LogLate(late, skippedFrames, skippingSessions);
         }
     }
 
@@ -188,8 +186,8 @@ internal sealed partial class RtpPacer : IDisposable
         }
     }
 
-    private void LogLate(LateTick late, TimeSpan duration, long skippedFrames, int skippingSessions) =>
-        Log.TickLate(_logger, late.Lateness.TotalMilliseconds, duration.TotalMilliseconds, skippedFrames,
-            skippingSessions, late.PreviousTickDuration.TotalMilliseconds, late.Runtime.Gen0, late.Runtime.Gen1,
+    private void LogLate(LateTick late, long skippedFrames, int skippingSessions) =>
+        Log.TickLate(_logger, late.Lateness.TotalMilliseconds, late.StartLateness.TotalMilliseconds,
+            late.Duration.TotalMilliseconds, skippedFrames, skippingSessions, late.Runtime.Gen0, late.Runtime.Gen1,
             late.Runtime.Gen2, late.Runtime.GcPause.TotalMilliseconds, late.PendingWorkItems, late.Suppressed);
 }

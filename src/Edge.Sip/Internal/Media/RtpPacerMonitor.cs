@@ -1,16 +1,19 @@
 namespace Edge.Sip.Internal.Media;
 
 /// <summary>
-/// Measures each pacer tick (how late it started, how long it took) and, for a late one, collects the evidence of
-/// why: GC activity since the previous tick and the thread-pool backlog. Used by the pacer's thread only.
+/// Measures each pacer tick (how long after its grid point it ended, when it started, how long it took) and, for a
+/// late one, collects the evidence of why: GC activity and the thread-pool backlog. Used by one tick at a time.
 /// </summary>
+/// <remarks>
+/// A tick is judged by its end, not its start: a GC or a preemption in the middle of a tick delays the frames of the
+/// sessions after that point just as much as a late wake-up delays all of them.
+/// </remarks>
 internal sealed class RtpPacerMonitor
 {
     private readonly long _frequency;
     private readonly long _lateThreshold;
     private readonly long _reportInterval;
     private RuntimeCounters _atLastTickEnd = RuntimeCounters.Read();
-    private long _lastDuration;
     private long _windowStart = long.MinValue;
     private long _windowWorst;
     private long _suppressed;
@@ -20,7 +23,7 @@ internal sealed class RtpPacerMonitor
     private long _maxDuration;
 
     /// <param name="timestampFrequency">Ticks per second of the timestamps passed in.</param>
-    /// <param name="lateThreshold">A tick that starts later than this after its deadline is reported.</param>
+    /// <param name="lateThreshold">A tick that ends later than this after its grid point is reported.</param>
     public RtpPacerMonitor(long timestampFrequency, TimeSpan lateThreshold)
     {
         _frequency = timestampFrequency;
@@ -28,28 +31,47 @@ internal sealed class RtpPacerMonitor
         _reportInterval = timestampFrequency;
     }
 
-    /// <summary>Records the start of a tick; returns a report to log when it is late and not rate-limited.</summary>
-    public LateTick? TickStarted(long deadline, long started)
+    /// <summary>Records a tick; returns a report to log when it was late and the report is not rate-limited.</summary>
+    /// <param name="deadline">The tick's grid point.</param>
+    /// <param name="started">When it started.</param>
+    /// <param name="ended">When its last frame had been sent.</param>
+    public LateTick? TickEnded(long deadline, long started, long ended)
     {
         _ticks++;
-        var lateness = Math.Max(0, started - deadline);
+        var lateness = Math.Max(0, ended - deadline);
         _maxLateness = Math.Max(_maxLateness, lateness);
+        _maxDuration = Math.Max(_maxDuration, ended - started);
+        var now = RuntimeCounters.Read();
+        var runtime = now.Since(_atLastTickEnd);
+        _atLastTickEnd = now;
         if (lateness <= _lateThreshold)
         {
             return null;
         }
 
         _lateTicks++;
-        return ShouldReport(started, lateness) ? Report(lateness) : null;
+        if (!ShouldReport(ended, lateness))
+        {
+            return null;
+        }
+
+        var report = new LateTick(ToTimeSpan(lateness), ToTimeSpan(Math.Max(0, started - deadline)),
+            ToTimeSpan(ended - started), runtime, ThreadPool.PendingWorkItemCount, _suppressed);
+        _suppressed = 0;
+        return report;
     }
 
-    private bool ShouldReport(long started, long lateness)
+    /// <summary>The counters; exact once the pacer has stopped, approximate while it runs.</summary>
+    public RtpPacerStatistics GetStatistics() =>
+        new(_ticks, _lateTicks, ToTimeSpan(_maxLateness), ToTimeSpan(_maxDuration));
+
+    private bool ShouldReport(long ended, long lateness)
     {
         // One report a second, plus any tick later than every one reported in that second: under overload every
         // tick is late and the log must not add to it, but the worst stall must not hide behind a small one.
-        if (_windowStart == long.MinValue || started - _windowStart >= _reportInterval)
+        if (_windowStart == long.MinValue || ended - _windowStart >= _reportInterval)
         {
-            _windowStart = started;
+            _windowStart = ended;
             _windowWorst = lateness;
             return true;
         }
@@ -64,27 +86,8 @@ internal sealed class RtpPacerMonitor
         return false;
     }
 
-    private LateTick Report(long lateness)
-    {
-        var report = new LateTick(ToTimeSpan(lateness), ToTimeSpan(_lastDuration),
-            RuntimeCounters.Read().Since(_atLastTickEnd), ThreadPool.PendingWorkItemCount, _suppressed);
-        _suppressed = 0;
-        return report;
-    }
-
-    /// <summary>Records the end of a tick.</summary>
-    public void TickEnded(long started, long ended)
-    {
-        _lastDuration = ended - started;
-        _maxDuration = Math.Max(_maxDuration, _lastDuration);
-        _atLastTickEnd = RuntimeCounters.Read();
-    }
-
-    /// <summary>The counters; exact once the pacer has stopped, approximate while it runs.</summary>
-    public RtpPacerStatistics GetStatistics() =>
-        new(_ticks, _lateTicks, ToTimeSpan(_maxLateness), ToTimeSpan(_maxDuration));
-
     private long ToTimestamp(TimeSpan span) => span.Ticks * _frequency / TimeSpan.TicksPerSecond;
 
-    private TimeSpan ToTimeSpan(long timestamps) => TimeSpan.FromTicks(timestamps * TimeSpan.TicksPerSecond / _frequency);
+    private TimeSpan ToTimeSpan(long timestamps) =>
+        TimeSpan.FromTicks(timestamps * TimeSpan.TicksPerSecond / _frequency);
 }
