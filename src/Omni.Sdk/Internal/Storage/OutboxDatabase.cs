@@ -190,8 +190,8 @@ internal sealed partial class OutboxDatabase
             return 1;
         }
 
-        return long.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture,
-            out var sequence) && sequence >= 1
+        var culture = System.Globalization.CultureInfo.InvariantCulture;
+        return long.TryParse(value, System.Globalization.NumberStyles.None, culture, out var sequence) && sequence >= 1
             ? sequence
             : throw new OutboxCorruptException(Path, "its record_bound_from_sequence is malformed", null);
     }

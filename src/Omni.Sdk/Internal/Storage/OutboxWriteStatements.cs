@@ -73,7 +73,7 @@ internal sealed class OutboxWriteStatements : IDisposable
         }
     }
 
-    /// <summary>Inside the group's transaction: the last sequence assigned, and whether any record is dead-lettered.</summary>
+    /// <summary>Inside the group's transaction: the last sequence assigned, and whether dead letters exist.</summary>
     public (long LastSequence, bool HasDeadLetters) ReadGroupStart()
     {
         try

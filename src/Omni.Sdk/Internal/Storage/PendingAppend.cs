@@ -11,7 +11,8 @@ internal sealed class PendingAppend
     private RecordReceipt? _receipt;
     private Exception? _error;
 
-    public PendingAppend(OutboxRecordKind kind, Guid recordId, byte[] plaintext, long occurredAtMs, SealedPayload payload)
+    public PendingAppend(OutboxRecordKind kind, Guid recordId, byte[] plaintext, long occurredAtMs,
+        SealedPayload payload)
     {
         Kind = kind;
         RecordId = recordId;

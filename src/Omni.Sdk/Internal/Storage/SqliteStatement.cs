@@ -34,7 +34,7 @@ internal sealed class SqliteStatement : IDisposable
 
     public void BindBlob(int index, ReadOnlySpan<byte> value) => Check(raw.sqlite3_bind_blob(_statement, index, value));
 
-    /// <summary>Steps once; true when a row is ready to read. On an error the statement is reset and it throws.</summary>
+    /// <summary>Steps once; true when a row is ready to read. On an error it resets the statement and throws.</summary>
     public bool Step()
     {
         var rc = raw.sqlite3_step(_statement);
