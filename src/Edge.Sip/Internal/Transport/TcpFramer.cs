@@ -21,9 +21,9 @@ internal sealed class TcpFramer
     private bool _broken;
 
     /// <summary>
-    /// Whether part of a message is held until more arrives; a few leftover keep-alive CRLFs are not a message.
+    /// Whether part of a message is held until more arrives; the start of a ping ("\r", "\r\n", "\r\n\r") is not.
     /// </summary>
-    public bool HasPartialMessage => _count > 0 && _buffer[0] != (byte)'\r';
+    public bool HasPartialMessage => _count > 0 && !IsStartOfPing(_buffer.AsSpan(0, _count));
 
     /// <summary>Appends received bytes and returns every complete frame now available.</summary>
     public List<Frame> Feed(ReadOnlySpan<byte> data)
@@ -64,19 +64,23 @@ internal sealed class TcpFramer
             return true;
         }
 
-        if (span.StartsWith("\r\n"u8) && span.Length >= 3 && span[2] != (byte)'\r')
+        if (IsStartOfPing(span))
+        {
+            return false;
+        }
+
+        // A lone CRLF (a pong, RFC 5626 §4.4.1) is skipped. Whatever else follows is framed as a message, so it
+        // is bounded by the message size limit and the unfinished-message timeout, even when it starts with CR.
+        if (span.StartsWith("\r\n"u8))
         {
             Consume(2);
             return TryCut(out frame);
         }
 
-        if (span.StartsWith("\r\n"u8))
-        {
-            return false;
-        }
-
         return TryCutMessage(span, out frame);
     }
+
+    private static bool IsStartOfPing(ReadOnlySpan<byte> held) => HeaderEnd.AsSpan().StartsWith(held);
 
     private bool TryCutMessage(ReadOnlySpan<byte> span, out Frame frame)
     {
@@ -115,6 +119,7 @@ internal sealed class TcpFramer
         // RFC 3261 §18.3 and §20.14: on a stream Content-Length MUST be present; without it the end of the message
         // is unknown, and reading it as 0 would make a body the start of the "next message".
         length = 0;
+        var found = false;
         foreach (var raw in Encoding.UTF8.GetString(head).Split('\n'))
         {
             var line = raw.TrimEnd('\r');
@@ -125,14 +130,22 @@ internal sealed class TcpFramer
             }
 
             var name = HeaderNames.Canonicalize(line[..colon].Trim());
-            if (name == HeaderNames.ContentLength)
+            if (name != HeaderNames.ContentLength)
             {
-                return SipParser.TryParseContentLength(line[(colon + 1)..].Trim(), out length)
-                    && length + head.Length <= SipLimits.MaxMessageBytes;
+                continue;
             }
+
+            // A second Content-Length (RFC 3261 §7.3.1: only list headers repeat) leaves the end ambiguous; the
+            // parser refuses it too, and framing by either one could read the body as the next request.
+            if (found || !SipParser.TryParseContentLength(line[(colon + 1)..].Trim(), out length))
+            {
+                return false;
+            }
+
+            found = true;
         }
 
-        return false;
+        return found && length + head.Length <= SipLimits.MaxMessageBytes;
     }
 
     private void Consume(int count)

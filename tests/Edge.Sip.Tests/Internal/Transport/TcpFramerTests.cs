@@ -119,4 +119,57 @@ public sealed class TcpFramerTests
         framer.Feed(Encoding.UTF8.GetBytes(Info[Info.IndexOf("Via", StringComparison.Ordinal)..]));
         Assert.False(framer.HasPartialMessage);
     }
+
+    [Fact]
+    public void Feed_TwoContentLengths_BadLength()
+    {
+        // The parser refuses two Content-Lengths; framing by the first would read the body as the next request.
+        var length = "Content-Length: " + Encoding.UTF8.GetByteCount(Body);
+        var text = Info.Replace(length, "Content-Length: 0\r\n" + length, StringComparison.Ordinal);
+
+        var frames = new TcpFramer().Feed(Encoding.UTF8.GetBytes(text));
+
+        Assert.Equal(FrameKind.BadLength, Assert.Single(frames).Kind);
+    }
+
+    [Fact]
+    public void Feed_CrLfCrThenEndlessBytes_TooLarge()
+    {
+        var framer = new TcpFramer();
+        framer.Feed("\r\n\r"u8);
+        var chunk = new byte[8192];
+        chunk.AsSpan().Fill((byte)'X');
+        var frames = new List<Frame>();
+        for (var i = 0; i < 10 && frames.Count == 0; i++)
+        {
+            frames.AddRange(framer.Feed(chunk));
+        }
+
+        Assert.Equal(FrameKind.TooLarge, Assert.Single(frames).Kind);
+    }
+
+    [Theory]
+    [InlineData("\r")]
+    [InlineData("\r\n")]
+    [InlineData("\r\n\r")]
+    public void HasPartialMessage_OnlyTheStartOfAPing_False(string held)
+    {
+        var framer = new TcpFramer();
+
+        framer.Feed(Encoding.ASCII.GetBytes(held));
+
+        Assert.False(framer.HasPartialMessage);
+    }
+
+    [Theory]
+    [InlineData("\rOPTIONS sip:a@127.0.0.1 SIP/2.0\r\n")]
+    [InlineData("\r\n\rOPTIONS sip:a@127.0.0.1 SIP/2.0\r\n")]
+    public void HasPartialMessage_HeadAfterStrayCarriageReturn_True(string held)
+    {
+        var framer = new TcpFramer();
+
+        framer.Feed(Encoding.ASCII.GetBytes(held));
+
+        Assert.True(framer.HasPartialMessage);
+    }
 }
