@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Threading.Channels;
+using Edge.Sip.Internal.Messages;
 using Edge.Sip.Internal.Timers;
 
 namespace Edge.Sip.Internal.Transport;
@@ -11,6 +12,12 @@ namespace Edge.Sip.Internal.Transport;
 /// </summary>
 internal sealed class TcpConnection : IDisposable
 {
+    /// <summary>
+    /// Bytes queued for sending that the connection holds at most (16 messages of the largest size). A peer that
+    /// sends requests but never reads would otherwise make every response wait in memory; past this it is closed.
+    /// </summary>
+    public const int MaxPendingBytes = 16 * SipLimits.MaxMessageBytes;
+
     private const long NoPartial = long.MinValue;
 
     private readonly Socket _socket;
@@ -20,6 +27,7 @@ internal sealed class TcpConnection : IDisposable
     private readonly TimeProvider _time;
     private long _lastActivity;
     private long _partialSince = NoPartial;
+    private long _pendingBytes;
 
     public TcpConnection(Socket socket, IPEndPoint remote, TimeProvider time)
     {
@@ -49,11 +57,26 @@ internal sealed class TcpConnection : IDisposable
         }
     }
 
-    /// <summary>Queues bytes for sending; false when the connection is closed.</summary>
+    /// <summary>
+    /// Queues bytes for sending; false when the connection is closed, or when the peer left more than
+    /// <see cref="MaxPendingBytes"/> unread, which closes it.
+    /// </summary>
     public bool TrySend(byte[] data)
     {
-        if (!IsOpen || !_outbox.Writer.TryWrite(data))
+        if (!IsOpen)
         {
+            return false;
+        }
+
+        if (Interlocked.Add(ref _pendingBytes, data.Length) > MaxPendingBytes)
+        {
+            Close();
+            return false;
+        }
+
+        if (!_outbox.Writer.TryWrite(data))
+        {
+            Interlocked.Add(ref _pendingBytes, -data.Length);
             return false;
         }
 
@@ -133,6 +156,7 @@ internal sealed class TcpConnection : IDisposable
             await foreach (var data in _outbox.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
                 await _socket.SendAsync(data, SocketFlags.None, cancellationToken).ConfigureAwait(false);
+                Interlocked.Add(ref _pendingBytes, -data.Length);
             }
 
             // The outbox was completed: everything queued is sent, so the connection can go.
