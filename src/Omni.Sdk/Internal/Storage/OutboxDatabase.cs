@@ -55,7 +55,7 @@ internal sealed partial class OutboxDatabase
         var exists = File.Exists(fullPath);
         if (!exists)
         {
-            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(fullPath)!);
+            CreateOwnerOnly(fullPath);
         }
 
         var database = new OutboxDatabase(fullPath, BuildConnectionString(fullPath, SqliteOpenMode.ReadWrite));
@@ -72,6 +72,25 @@ internal sealed partial class OutboxDatabase
         }
 
         return database;
+    }
+
+    // The outbox holds personal data (sealed, but still): only its owner may read it, whatever the process umask.
+    // SQLite gives the -wal and -shm files the permissions of the database file. An empty file is an empty database.
+    private static void CreateOwnerOnly(string path)
+    {
+        var folder = System.IO.Path.GetDirectoryName(path)!;
+        var file = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(folder);
+        }
+        else
+        {
+            Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            file.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        using var created = new FileStream(path, file);
     }
 
     /// <summary>Opens a new connection with WAL and <c>synchronous=FULL</c>, so every commit is fsynced.</summary>

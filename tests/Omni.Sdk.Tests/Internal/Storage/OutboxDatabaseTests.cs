@@ -88,6 +88,20 @@ public sealed class OutboxDatabaseTests : IDisposable
     }
 
     [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public async Task Open_NewFileInNewFolder_OnlyTheOwnerMayReadEither()
+    {
+        var folder = _dir.File("state");
+        var path = Path.Combine(folder, "outbox.db");
+
+        await AppendAsync(path, Guid.NewGuid());
+
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute,
+            File.GetUnixFileMode(folder));
+    }
+
+    [Fact]
     public void Open_VersionOneFileMadeByHand_MigratesWithNothingLost()
     {
         var path = _dir.File("outbox.db");
