@@ -27,6 +27,7 @@ internal sealed partial class KlantcontactenService(
         {
             case CreateOutcome.Created:
                 Log.Created(logger, klantcontact.Uuid);
+                RestStatus.MarkCreated(context, $"/api/v1/klantcontacten/{klantcontact.Uuid}");
                 return result.Stored!;
             case CreateOutcome.AlreadyStored:
                 Log.AlreadyStored(logger, klantcontact.Uuid);

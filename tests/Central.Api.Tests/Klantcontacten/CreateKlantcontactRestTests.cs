@@ -12,7 +12,7 @@ public sealed class CreateKlantcontactRestTests : IDisposable
     public void Dispose() => _directory.Dispose();
 
     [Fact]
-    public async Task Post_NewKlantcontact_StoresItAndGetReturnsIt()
+    public async Task Post_NewKlantcontact_CreatedWithLocationAndGetReturnsIt()
     {
         await using var host = await CentralHost.StartAsync(_directory);
         var klantcontact = TestData.Klantcontact(CentralHost.Start);
@@ -20,7 +20,8 @@ public sealed class CreateKlantcontactRestTests : IDisposable
         using var created = await host.Http.PostAsync(Path, RestJson.Body(klantcontact));
         using var fetched = await host.Http.GetAsync($"{Path}/{klantcontact.Uuid}");
 
-        Assert.Equal(HttpStatusCode.OK, created.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal($"{Path}/{klantcontact.Uuid}", created.Headers.Location?.OriginalString);
         Assert.Equal(klantcontact, await RestJson.ReadAsync<Klantcontact>(created));
         Assert.Equal(HttpStatusCode.OK, fetched.StatusCode);
         Assert.Equal(klantcontact, await RestJson.ReadAsync<Klantcontact>(fetched));
@@ -39,7 +40,7 @@ public sealed class CreateKlantcontactRestTests : IDisposable
 
         using var response = await host.Http.PostAsync(Path, RestJson.Body(json));
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal("telefoon", body.RootElement.GetProperty("kanaal").GetString());
         Assert.Equal("j-7", body.RootElement.GetProperty("journeyId").GetString());
@@ -154,7 +155,7 @@ public sealed class CreateKlantcontactRestTests : IDisposable
 
         using var response = await host.Http.PostAsync(Path, RestJson.Body(klantcontact));
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
     }
 
     [Fact]
