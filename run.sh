@@ -57,6 +57,8 @@ wait_healthz() {
     return 1
 }
 
+unit_gen0size() { sed -n 's/^Environment=DOTNET_GCgen0size=//p' "$root/deploy/systemd/omni-edge.service"; }
+
 main() {
     command -v dotnet >/dev/null || { log "the .NET SDK (dotnet) is not installed"; exit 1; }
 
@@ -84,7 +86,9 @@ main() {
     wait_healthz Central 7080 "${pids[0]}" "$data/logs/central.log"
 
     log "starting the edge (edge-1: kiosk and telephony)"
-    dotnet "$edge_dll" \
+    # The runtime's gen0 budget as the systemd unit sets it (see deploy/systemd/omni-edge.service): short GC pauses
+    # keep the telephony role's RTP on time, and .NET only reads this one from the environment.
+    DOTNET_GCgen0size="$(unit_gen0size)" dotnet "$edge_dll" \
         --Omni:DeviceId=edge-1 \
         --Omni:CentralAddress="$central_grpc" \
         --Omni:OutboxPath="$data/edge/outbox.db" \

@@ -9,7 +9,9 @@
 #   3. Memory and CPU of the gateway per concurrent call during that plateau.
 # Everything runs on 127.0.0.1. Usage: bench/Telephony/run.sh   (results: bench/Telephony/results/<time>/summary.md)
 # Settings (environment): GATEWAY_RATES / UAS_RATES (empty: skip that ladder), HOLD (s per rung, 30), CALLS (500),
-# HOLD_UP (s, 20), BUILD=0 (use the Release binaries as they are, e.g. while another build of the tree is broken).
+# HOLD_UP (s, 20), BUILD=0 (use the Release binaries as they are, e.g. while another build of the tree is broken),
+# GC_GEN0SIZE (the gateway's DOTNET_GCgen0size; default: the value deploy/systemd/omni-edge.service sets, so the
+# gateway runs as on a device; 0: the runtime's own budget, to compare against).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -23,6 +25,7 @@ uas_rates=${UAS_RATES-"400 800 1200 1600 2000 2500 3000"}
 calls=${CALLS:-500}
 hold_up=${HOLD_UP:-20}
 build=${BUILD:-1}
+gen0size=${GC_GEN0SIZE:-$(sed -n 's/^Environment=DOTNET_GCgen0size=//p' "$root/deploy/systemd/omni-edge.service")}
 
 out="$root/bench/Telephony/results/$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$out"
@@ -65,7 +68,7 @@ start_product() {
         --Logging:LogLevel:Default=Warning >"$out/central.log" 2>&1 &
     pids+=($!)
     wait_for "$central_http/healthz"
-    (cd "$(dirname "$edge_dll")" && exec dotnet "$edge_dll" --Edge:HttpUrl="http://127.0.0.1:$edge_http" \
+    (cd "$(dirname "$edge_dll")" && DOTNET_GCgen0size="$gen0size" exec dotnet "$edge_dll" --Edge:HttpUrl="http://127.0.0.1:$edge_http" \
         --Omni:DeviceId=ivr-bench --Omni:CentralAddress="http://127.0.0.1:$grpc" \
         --Omni:OutboxPath="$data/outbox.db" --Omni:KeyFile="$data/outbox.key" \
         --Telephony:SipListenPort="$sip_port" --Telephony:MaxConcurrentCalls=1000 \
@@ -206,7 +209,7 @@ main() {
 | memory | ${rss_idle} KiB idle, ${rss_busy} KiB busy: ~${per_call_kib} KiB per call | |
 | CPU | ${cpu_ms} ms in ${hold_up} s: ~${cpu_per_call} % of one core per call | |
 MD
-    echo "load: $(uptime)" >>"$out/summary.md"
+    echo "gateway DOTNET_GCgen0size=$gen0size; load: $(uptime)" >>"$out/summary.md"
     log "summary in $out/summary.md"
     cat "$out/summary.md"
 }

@@ -18,6 +18,7 @@ internal static class EdgeApplication
 
     public static WebApplicationBuilder CreateBuilder(string[] args)
     {
+        GcLatency.Apply();
         // Under systemd the working directory is the state directory; settings ship beside the binary.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {

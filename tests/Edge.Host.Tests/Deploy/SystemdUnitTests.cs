@@ -52,6 +52,7 @@ public sealed class SystemdUnitTests : IDisposable
             "ProtectKernelTunables=yes", "ProtectControlGroups=yes", "RestrictAddressFamilies=AF_UNIX AF_INET AF_INET6",
             "CapabilityBoundingSet=", "MemoryDenyWriteExecute=no", "SystemCallArchitectures=native",
             "LockPersonality=yes", "TimeoutStopSec=30",
+            "LimitRTPRIO=10", "RestrictRealtime=no", "Environment=DOTNET_GCgen0size=0x200000",
         ];
         Assert.All(required, setting => Assert.Contains(setting, lines));
     }
