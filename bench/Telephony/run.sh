@@ -68,8 +68,9 @@ start_product() {
         --Logging:LogLevel:Default=Warning >"$out/central.log" 2>&1 &
     pids+=($!)
     wait_for "$central_http/healthz"
-    (cd "$(dirname "$edge_dll")" && DOTNET_GCgen0size="$gen0size" exec dotnet "$edge_dll" --Edge:HttpUrl="http://127.0.0.1:$edge_http" \
-        --Omni:DeviceId=ivr-bench --Omni:CentralAddress="http://127.0.0.1:$grpc" \
+    (cd "$(dirname "$edge_dll")" && DOTNET_GCgen0size="$gen0size" exec dotnet "$edge_dll" \
+        --Edge:HttpUrl="http://127.0.0.1:$edge_http" --Omni:DeviceId=ivr-bench \
+        --Omni:CentralAddress="http://127.0.0.1:$grpc" \
         --Omni:OutboxPath="$data/outbox.db" --Omni:KeyFile="$data/outbox.key" \
         --Telephony:SipListenPort="$sip_port" --Telephony:MaxConcurrentCalls=1000 \
         --Telephony:RtpPortMin=20000 --Telephony:RtpPortMax=29999 \

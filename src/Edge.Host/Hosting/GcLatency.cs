@@ -12,8 +12,8 @@ internal static class GcLatency
     /// Asks for <see cref="GCLatencyMode.SustainedLowLatency"/>: with workstation concurrent GC (Edge.Host.csproj)
     /// it keeps full collections in the background instead of blocking; the runtime still blocks when memory
     /// runs out. Returns the mode in effect, which stays unchanged when concurrent GC is off (the runtime ignores
-    /// the request then). Measured at 500 calls with a 2 MiB gen0 budget (deploy/systemd/omni-edge.service):
-    /// worst pause 11-15 ms with it, against 20-34 ms for the defaults (bench/Telephony).
+    /// the request then). The short gen0 and gen1 pauses come from the unit's 2 MiB gen0 budget; this mode adds
+    /// little on its own (figures in deploy/systemd/README.md, "Runtime settings for the telephony gateway").
     /// </summary>
     public static GCLatencyMode Apply()
     {
