@@ -91,13 +91,19 @@ main() {
         fi
     done
 
-    local passed=0 failed=$crashed skipped=0 trx counters
+    local passed=0 failed=$crashed skipped=0 trx counters failed_here
     for trx in "$results"/*.trx; do
         [[ -e "$trx" ]] || continue
         counters="$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)"
         passed=$((passed + $(counter "$counters" passed)))
-        failed=$((failed + $(counter "$counters" failed) + $(counter "$counters" error)))
-        failed=$((failed + $(counter "$counters" timeout) + $(counter "$counters" aborted)))
+        failed_here=$(($(counter "$counters" failed) + $(counter "$counters" error)))
+        failed_here=$((failed_here + $(counter "$counters" timeout) + $(counter "$counters" aborted)))
+        # A run aborted by a hung or crashed test host leaves that test out of every counter: count it.
+        if ((failed_here == 0)) && ! grep -q '<ResultSummary outcome="Completed"' "$trx"; then
+            log "$(basename "$trx" .trx): the run was aborted (a test hung or its host crashed); counted as one failure"
+            failed_here=1
+        fi
+        failed=$((failed + failed_here))
         skipped=$((skipped + $(counter "$counters" notExecuted)))
     done
 
