@@ -13,7 +13,11 @@ internal static class Readiness
         limit.CancelAfter(StartLimit);
         while (true)
         {
-            Assert.False(process.HasExited, $"{process.Name} exited during start-up:\n{output.Tail(process.Name)}");
+            if (process.HasExited)
+            {
+                Assert.Fail($"{process.Name} exited during start-up:\n{output.Tail(process.Name)}");
+            }
+
             if (await AnswersAsync(http, probe, limit.Token))
             {
                 return;
