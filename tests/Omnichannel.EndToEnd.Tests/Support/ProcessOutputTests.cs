@@ -24,7 +24,7 @@ public sealed class ProcessOutputTests
     {
         _output.Add("central#1", isError: true, line);
 
-        Assert.Throws<FalseException>(() => _output.AssertNoErrors());
+        Assert.Throws<FailException>(() => _output.AssertNoErrors());
     }
 
     [Fact]
