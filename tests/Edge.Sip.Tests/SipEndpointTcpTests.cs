@@ -1,8 +1,7 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Edge.Sip.Internal.Messages;
-using Edge.Sip.Internal.Transport;
+using Edge.Sip.Tests.Internal.Transport;
 using Edge.Sip.Tests.Support;
 
 namespace Edge.Sip.Tests;
@@ -10,72 +9,11 @@ namespace Edge.Sip.Tests;
 /// <summary>P9 over a real TCP connection on 127.0.0.1, on the same port as UDP.</summary>
 public sealed class SipEndpointTcpTests
 {
-    private sealed class TcpPeer : IDisposable
-    {
-        private readonly TcpClient _client = new();
-        private readonly TcpFramer _framer = new();
-        private readonly Queue<Frame> _frames = new();
-
-        public TcpPeer(IPEndPoint target)
-        {
-            _client.Connect(target);
-            _client.ReceiveTimeout = 3000;
-        }
-
-        public int Port => ((IPEndPoint)_client.Client.LocalEndPoint!).Port;
-
-        public void Send(string text) => _client.GetStream().Write(Encoding.UTF8.GetBytes(text));
-
-        public void SendBytes(byte[] bytes) => _client.GetStream().Write(bytes);
-
-        public byte[] ReadRaw()
-        {
-            var buffer = new byte[4096];
-            var read = _client.GetStream().Read(buffer);
-            return buffer.AsSpan(0, read).ToArray();
-        }
-
-        public SipMessage Receive()
-        {
-            while (_frames.Count == 0)
-            {
-                var data = ReadRaw();
-                if (data.Length == 0)
-                {
-                    throw new IOException("connection closed");
-                }
-
-                foreach (var frame in _framer.Feed(data))
-                {
-                    _frames.Enqueue(frame);
-                }
-            }
-
-            var bytes = _frames.Dequeue().Bytes;
-            var result = SipParser.Parse(bytes);
-            return result.Message ?? result.Partial!;
-        }
-
-        public SipMessage ReceiveStatus(int status)
-        {
-            while (true)
-            {
-                var message = Receive();
-                if (!message.IsRequest && message.StatusCode == status)
-                {
-                    return message;
-                }
-            }
-        }
-
-        public void Dispose() => _client.Dispose();
-    }
-
     [Fact]
     public async Task Invite_OverTcp_CallWorksAndAckPlusByeInOneSegment()
     {
         await using var h = await EndpointHarness.StartAsync();
-        using var peer = new TcpPeer(h.Target);
+        using var peer = new TcpTestPeer(h.Target);
 
         peer.Send(SipText.Invite(h.Port, peer.Port, "tcp-1", transport: "TCP"));
         Assert.Equal(100, peer.Receive().StatusCode);
@@ -97,7 +35,7 @@ public sealed class SipEndpointTcpTests
     public async Task HangUp_CallOverTcp_ByeOnTheCallersConnection()
     {
         await using var h = await EndpointHarness.StartAsync();
-        using var peer = new TcpPeer(h.Target);
+        using var peer = new TcpTestPeer(h.Target);
         peer.Send(SipText.Invite(h.Port, peer.Port, "tcp-bye", transport: "TCP"));
         var call = await h.NextCallAsync();
         await call.AcceptAsync(new IPEndPoint(IPAddress.Loopback, 40000), CallAudioCodec.Pcmu);
@@ -117,8 +55,8 @@ public sealed class SipEndpointTcpTests
     public async Task Options_SplitIntoSingleBytesWithKeepAlives_Answered()
     {
         await using var h = await EndpointHarness.StartAsync();
-        using var peer = new TcpPeer(h.Target);
-        var text = "\r\n" + Options(h, peer, "tcp-2");
+        using var peer = new TcpTestPeer(h.Target);
+        var text = "\r\n" + TcpTestPeer.Options(h.Port, peer.Port, "tcp-2");
 
         foreach (var b in Encoding.UTF8.GetBytes(text))
         {
@@ -132,11 +70,11 @@ public sealed class SipEndpointTcpTests
     public async Task DoubleCrlfPing_AnsweredWithSingleCrlf()
     {
         await using var h = await EndpointHarness.StartAsync();
-        using var peer = new TcpPeer(h.Target);
+        using var peer = new TcpTestPeer(h.Target);
 
         peer.Send("\r\n\r\n");
 
-        Assert.Equal("\r\n"u8.ToArray(), peer.ReadRaw());
+        Assert.Equal("\r\n"u8.ToArray(), peer.ReceiveRaw());
     }
 
     [Theory]
@@ -145,19 +83,19 @@ public sealed class SipEndpointTcpTests
     public async Task NegativeOrAbsurdContentLength_400AndConnectionClosed(string length)
     {
         await using var h = await EndpointHarness.StartAsync();
-        using var peer = new TcpPeer(h.Target);
+        using var peer = new TcpTestPeer(h.Target);
 
-        peer.Send(Options(h, peer, "tcp-3").Replace("Content-Length: 0", "Content-Length: " + length, StringComparison.Ordinal));
+        peer.Send(TcpTestPeer.Options(h.Port, peer.Port, "tcp-3", "Content-Length: " + length + "\r\n"));
 
         Assert.Equal(400, peer.Receive().StatusCode);
-        Assert.Empty(peer.ReadRaw());
+        Assert.Empty(peer.ReceiveRaw());
     }
 
     [Fact]
     public async Task Info_Utf8BodyOverTcp_LengthCountedInBytes()
     {
         await using var h = await EndpointHarness.StartAsync();
-        using var peer = new TcpPeer(h.Target);
+        using var peer = new TcpTestPeer(h.Target);
         peer.Send(SipText.Invite(h.Port, peer.Port, "tcp-4", transport: "TCP"));
         var call = await h.NextCallAsync();
         await call.AcceptAsync(new IPEndPoint(IPAddress.Loopback, 40000), CallAudioCodec.Pcmu);
@@ -173,9 +111,4 @@ public sealed class SipEndpointTcpTests
         Assert.Equal("OPTIONS", SipFields.CSeq(peer.ReceiveStatus(200)).Method);
         Assert.Equal(new DigitReceived('9'), await EndpointHarness.NextEventAsync(call));
     }
-
-    private static string Options(EndpointHarness h, TcpPeer peer, string callId) =>
-        "OPTIONS sip:ivr@127.0.0.1:" + h.Port + " SIP/2.0\r\nVia: SIP/2.0/TCP 127.0.0.1:" + peer.Port + ";branch=z9hG4bK-" + callId +
-        "\r\nFrom: <sip:x@127.0.0.1>;tag=1\r\nTo: <sip:ivr@127.0.0.1>\r\nCall-ID: " + callId + "\r\nCSeq: 1 OPTIONS\r\n" +
-        "Content-Length: 0\r\n\r\n";
 }

@@ -2,44 +2,16 @@ using Google.Protobuf;
 using Microsoft.Data.Sqlite;
 using Omni.Contracts.V1;
 using Omni.Sdk.Internal.Security;
+using Omni.Sdk.Internal.Storage;
 
 namespace Omni.Sdk.Tests.Support;
 
 /// <summary>
-/// Writes an outbox file as SDK versions with schema version 2 left it: the tables of steps 1 and 2, and every
-/// payload sealed with the record id and sequence as associated data.
+/// Writes an outbox file as SDK versions with schema version 2 left it: the product's own schema steps 1 and 2, and
+/// every payload sealed with the record id and sequence as associated data.
 /// </summary>
 internal static class LegacyOutboxFile
 {
-    private const string VersionTwoSchema = """
-        PRAGMA journal_mode = WAL;
-        CREATE TABLE meta (key TEXT NOT NULL PRIMARY KEY, value TEXT NOT NULL);
-        CREATE TABLE outbox (
-            sequence INTEGER NOT NULL PRIMARY KEY,
-            record_id TEXT NOT NULL UNIQUE,
-            kind INTEGER NOT NULL,
-            occurred_at INTEGER NOT NULL,
-            nonce BLOB NOT NULL,
-            payload BLOB NOT NULL,
-            bytes INTEGER NOT NULL DEFAULT 0);
-        CREATE TABLE dead_letter (
-            sequence INTEGER NOT NULL PRIMARY KEY,
-            record_id TEXT NOT NULL UNIQUE,
-            kind INTEGER NOT NULL,
-            occurred_at INTEGER NOT NULL,
-            nonce BLOB NOT NULL,
-            payload BLOB NOT NULL,
-            bytes INTEGER NOT NULL,
-            reason TEXT NOT NULL,
-            dead_lettered_at INTEGER NOT NULL);
-        CREATE TABLE edge_configuration (
-            slot INTEGER NOT NULL PRIMARY KEY CHECK (slot = 1),
-            version TEXT NOT NULL,
-            payload BLOB NOT NULL,
-            stored_at INTEGER NOT NULL);
-        PRAGMA user_version = 2;
-        """;
-
     /// <summary>
     /// Creates the file with <paramref name="waiting"/> in the outbox and <paramref name="deadLettered"/> in the
     /// dead-letter store, numbered 1, 2, ... in that order; last_sequence is the highest.
@@ -50,7 +22,8 @@ internal static class LegacyOutboxFile
         using var cipher = new OutboxCipher(key);
         using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
         connection.Open();
-        Execute(connection, VersionTwoSchema);
+        Execute(connection, "PRAGMA journal_mode = WAL;");
+        OutboxMigrations.MigrateTo(connection, 0, 2);
         long sequence = 0;
         foreach (var record in waiting)
         {

@@ -56,9 +56,17 @@ internal static class OutboxMigrations
     ];
 
     /// <summary>Applies every step above <paramref name="fromVersion"/>; returns the number applied.</summary>
-    public static int MigrateFrom(SqliteConnection connection, int fromVersion)
+    public static int MigrateFrom(SqliteConnection connection, int fromVersion) =>
+        MigrateTo(connection, fromVersion, CurrentVersion);
+
+    /// <summary>
+    /// Applies the steps from <paramref name="fromVersion"/> up to <paramref name="toVersion"/>; returns the number
+    /// applied. A file stopped below the current version is exactly what an older SDK left.
+    /// </summary>
+    public static int MigrateTo(SqliteConnection connection, int fromVersion, int toVersion)
     {
-        for (var version = fromVersion + 1; version <= CurrentVersion; version++)
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(toVersion, CurrentVersion);
+        for (var version = fromVersion + 1; version <= toVersion; version++)
         {
             using var transaction = connection.BeginTransaction();
             using var command = connection.CreateCommand();
@@ -68,6 +76,6 @@ internal static class OutboxMigrations
             transaction.Commit();
         }
 
-        return CurrentVersion - fromVersion;
+        return toVersion - fromVersion;
     }
 }

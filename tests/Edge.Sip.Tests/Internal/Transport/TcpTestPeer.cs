@@ -23,6 +23,8 @@ internal sealed class TcpTestPeer : IDisposable
 
     public void Send(string text) => _client.GetStream().Write(Encoding.UTF8.GetBytes(text));
 
+    public void SendBytes(byte[] bytes) => _client.GetStream().Write(bytes);
+
     /// <summary>Writes; false when the endpoint has closed the connection (reset or broken pipe).</summary>
     public bool TrySend(string text)
     {
