@@ -31,17 +31,35 @@ internal sealed class OutboxBenchmark(BenchSettings settings, Workspace workspac
         var references = new List<RunResult>();
         var throughput = new List<ProductRound>();
         var latency = new List<ProductRound>();
+        var ceilings = new List<double>();
         for (var round = 1; round <= settings.OutboxRounds; round++)
         {
             var before = RunReference(schema, payloadBytes);
             throughput.Add(await RunProductAsync(ThroughputProducers, settings.ThroughputAppendsPerProducer));
             latency.Add(await RunProductAsync(LatencyProducers, settings.LatencyAppendsPerProducer));
+            ceilings.Add(RunCeiling(schema, payloadBytes));
             references.Add(RunResult.Combine(before, RunReference(schema, payloadBytes)));
             ReportRound(round, references[^1], throughput[^1], latency[^1]);
         }
 
+        ReportCeiling(Stats.Median(ceilings), Stats.Median(references.Select(r => r.PerSecond)));
         ReportMeasurements(references, throughput, latency);
     }
+
+    // Diagnostic: raw SQLite with every commit as full as 64 producers could make it (see GroupedRowsPerSecond).
+    private double RunCeiling(IReadOnlyList<string> schema, int payloadBytes)
+    {
+        var folder = workspace.NewFolder("outbox-ceiling");
+        var rowsPerSecond = RawCommitReference.GroupedRowsPerSecond(folder, schema,
+            Math.Max(1, settings.ReferenceCommits / 20), ThroughputProducers, payloadBytes);
+        Workspace.Delete(folder);
+        return rowsPerSecond;
+    }
+
+    private void ReportCeiling(double rowsPerSecond, double referencePerSecond) =>
+        report.Info(string.Create(CultureInfo.InvariantCulture,
+            $"ceiling (diagnostic, not a target): raw SQLite, {ThroughputProducers} rows per commit, one thread, " +
+            $"nothing sealed: {rowsPerSecond:0} rows/s = {rowsPerSecond / referencePerSecond:0.0}x the reference"));
 
     private async Task<IReadOnlyList<string>> WarmUpProductAsync()
     {
@@ -76,11 +94,13 @@ internal sealed class OutboxBenchmark(BenchSettings settings, Workspace workspac
             var backlogBefore = await host.BacklogAsync();
             var commitsBefore = host.Commits;
             var cpuBefore = ProcessCpu();
+            var gcBefore = GcActivity.Now();
             var run = await ConcurrentProducers.RunAsync(producers, appendsPerProducer, () => AppendAsync(host));
+            var gc = GcActivity.Now() - gcBefore;
             var cpu = ProcessCpu() - cpuBefore;
             var commits = host.Commits - commitsBefore;
             await VerifyBacklogAsync(host, backlogBefore + run.Count);
-            round = new ProductRound(run, commits, host.Logs.Warnings, host.Logs.Errors) { Cpu = cpu };
+            round = new ProductRound(run, commits, host.Logs.Warnings, host.Logs.Errors) { Cpu = cpu, Gc = gc };
             Collect(host.Logs);
         }
 
@@ -132,7 +152,8 @@ internal sealed class OutboxBenchmark(BenchSettings settings, Workspace workspac
             $"p99 {latency.Run.P99:0.00} ms ({latency.AppendsPerCommit:0.0}/commit, {Cpu(latency)})"));
 
     private static string Cpu(ProductRound round) => string.Create(CultureInfo.InvariantCulture,
-        $"cpu {round.CpuPerAppendUs:0.0} us/append, {round.CoresBusy:0.00} cores");
+        $"cpu {round.CpuPerAppendUs:0.0} us/append, {round.CoresBusy:0.00} cores, " +
+        $"{round.AllocatedBytesPerAppend:0} B/append, {round.Gc}");
 
     private void ReportMeasurements(List<RunResult> references, List<ProductRound> throughput,
         List<ProductRound> latency)

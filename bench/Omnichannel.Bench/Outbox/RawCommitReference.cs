@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Data.Sqlite;
+using Omni.Sdk.Internal.Recording;
 using Omni.Sdk.Internal.Storage;
 using Omnichannel.Bench.Harness;
 
@@ -31,13 +32,51 @@ internal static class RawCommitReference
         for (var i = 0; i < commits; i++)
         {
             var start = Stopwatch.GetTimestamp();
-            insert.Bind(1, i + 1);
-            insert.BindText(2, recordIds[i]);
-            insert.Execute();
+            Insert(insert, i + 1, recordIds[i]);
             latencies[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         }
 
         return RunResult.FromLatencies(Stopwatch.GetElapsedTime(started), latencies);
+    }
+
+    /// <summary>
+    /// A diagnostic, not the reference: the same rows, <paramref name="rowsPerCommit"/> to a transaction, from one
+    /// thread, with time-ordered uuids as the product mints them. What SQLite itself writes on this disk when every
+    /// commit is shared as fully as it can be and nothing is sealed, handed off or counted: the ceiling that any
+    /// group commit of rows this size approaches from below. Returns rows per second.
+    /// </summary>
+    public static double GroupedRowsPerSecond(string folder, IReadOnlyList<string> schema, int commits,
+        int rowsPerCommit, int payloadBytes)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        using var connection = Open(Path.Combine(folder, "ceiling.db"), schema);
+        using var insert = PrepareInsert(connection, payloadBytes);
+        using var begin = new SqliteStatement(connection, "BEGIN IMMEDIATE;");
+        using var commit = new SqliteStatement(connection, "COMMIT;");
+        var rows = commits * rowsPerCommit;
+        var recordIds = Enumerable.Range(0, rows)
+            .Select(_ => Encoding.UTF8.GetBytes(RecordIds.NewVersion7(TimeProvider.System.GetUtcNow()).ToString("D")))
+            .ToArray();
+        var started = Stopwatch.GetTimestamp();
+        for (var row = 0; row < rows; row += rowsPerCommit)
+        {
+            begin.Execute();
+            for (var i = row; i < row + rowsPerCommit; i++)
+            {
+                Insert(insert, i + 1, recordIds[i]);
+            }
+
+            commit.Execute();
+        }
+
+        return rows / Stopwatch.GetElapsedTime(started).TotalSeconds;
+    }
+
+    private static void Insert(SqliteStatement insert, long sequence, byte[] recordId)
+    {
+        insert.Bind(1, sequence);
+        insert.BindText(2, recordId);
+        insert.Execute();
     }
 
     private static SqliteConnection Open(string path, IReadOnlyList<string> schema)
