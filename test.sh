@@ -38,6 +38,21 @@ install_missing() {
     "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
 }
 
+# Runs a command with only stdin, stdout and stderr open. A daemon it starts outlives this script; without this it
+# would also hold whatever else this script inherited, such as a `flock` around ./test.sh, for its whole life.
+without_inherited_descriptors() {
+    (
+        local descriptor
+        for descriptor in /proc/self/fd/*; do
+            descriptor=${descriptor##*/}
+            if ((descriptor > 2)); then
+                eval "exec ${descriptor}>&-"
+            fi
+        done
+        exec "$@"
+    )
+}
+
 # Debian's postinst cannot start PostgreSQL where systemd is not PID 1 (containers, CI); start it here.
 start_postgresql() {
     command -v pg_lsclusters >/dev/null || return 0
@@ -45,7 +60,8 @@ start_postgresql() {
     while read -r version name port status rest; do
         if [[ "$status" == down* ]]; then
             log "starting PostgreSQL $version/$name on port $port"
-            "${sudo_cmd[@]}" pg_ctlcluster "$version" "$name" start || log "PostgreSQL $version/$name did not start"
+            without_inherited_descriptors "${sudo_cmd[@]}" pg_ctlcluster "$version" "$name" start </dev/null \
+                || log "PostgreSQL $version/$name did not start"
         fi
     done < <(pg_lsclusters --no-header 2>/dev/null)
 }
