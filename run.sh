@@ -1,19 +1,27 @@
 #!/usr/bin/env bash
 # Runs the whole product on this machine: Central (SQLite) and one edge with both roles (kiosk + telephony).
 # Usage: ./run.sh        Stop with Ctrl-C. Data stays in ./data between runs.
+# Settings (environment, all optional): CENTRAL_GRPC_PORT (7081), CENTRAL_HTTP_PORT (7080), EDGE_HTTP_PORT (8080),
+# SIP_PORT (5060), DATA (./data), BUILD=0 (start the Release binaries as they are), OPENING_HOURS=built-in (serve
+# Central's built-in opening hours instead of around the clock).
 set -euo pipefail
 # The databases and logs hold personal data: nobody but this user may read what run.sh creates.
 umask 077
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-data="$root/data"
+data="${DATA:-$root/data}"
 configuration=Release
 central_dll="$root/src/Central.Api/bin/$configuration/net10.0/Central.Api.dll"
 edge_dll="$root/src/Edge.Host/bin/$configuration/net10.0/Edge.Host.dll"
 
-central_grpc=http://127.0.0.1:7081
-central_http=http://127.0.0.1:7080
-edge_http=http://127.0.0.1:8080
+central_http_port=${CENTRAL_HTTP_PORT:-7080}
+edge_http_port=${EDGE_HTTP_PORT:-8080}
+sip_port=${SIP_PORT:-5060}
+central_grpc=http://127.0.0.1:${CENTRAL_GRPC_PORT:-7081}
+central_http=http://127.0.0.1:$central_http_port
+edge_http=http://127.0.0.1:$edge_http_port
+build=${BUILD:-1}
+opening_hours=${OPENING_HOURS:-around-the-clock}
 
 pids=()
 
@@ -62,10 +70,18 @@ unit_gen0size() { sed -n 's/^Environment=DOTNET_GCgen0size=//p' "$root/deploy/sy
 main() {
     command -v dotnet >/dev/null || { log "the .NET SDK (dotnet) is not installed"; exit 1; }
 
-    log "building the solution ($configuration)"
-    dotnet build "$root/Omnichannel.sln" -c "$configuration" -nologo -v minimal
+    if [[ "$build" != 0 ]]; then
+        log "building the solution ($configuration)"
+        dotnet build "$root/Omnichannel.sln" -c "$configuration" -nologo -v minimal
+    fi
 
     mkdir -p "$data/edge" "$data/logs"
+    local edge_configuration=()
+    if [[ "$opening_hours" != built-in ]]; then
+        # The built-in menu, open around the clock, so a call takes the menu path whatever the hour.
+        "$root/scripts/write-open-edge-configuration.py" "$data/edge-configuration.json"
+        edge_configuration=(--Central:EdgeConfigurationFile="$data/edge-configuration.json")
+    fi
     if [[ ! -s "$data/edge/outbox.key" ]]; then
         log "creating a development outbox key in data/edge/outbox.key"
         head -c 32 /dev/urandom > "$data/edge/outbox.key"
@@ -81,9 +97,10 @@ main() {
         --Central:Database="$data/central.db" \
         --Central:GrpcUrl="$central_grpc" \
         --Central:HttpUrl="$central_http" \
+        "${edge_configuration[@]}" \
         >"$data/logs/central.log" 2>&1 &
     pids+=($!)
-    wait_healthz Central 7080 "${pids[0]}" "$data/logs/central.log"
+    wait_healthz Central "$central_http_port" "${pids[0]}" "$data/logs/central.log"
 
     log "starting the edge (edge-1: kiosk and telephony)"
     # The runtime's gen0 budget as the systemd unit sets it (see deploy/systemd/omni-edge.service): short GC pauses
@@ -94,9 +111,10 @@ main() {
         --Omni:OutboxPath="$data/edge/outbox.db" \
         --Omni:KeyFile="$data/edge/outbox.key" \
         --Edge:HttpUrl="$edge_http" \
+        --Telephony:SipListenPort="$sip_port" \
         >"$data/logs/edge.log" 2>&1 &
     pids+=($!)
-    wait_healthz Edge 8080 "${pids[1]}" "$data/logs/edge.log"
+    wait_healthz Edge "$edge_http_port" "${pids[1]}" "$data/logs/edge.log"
 
     cat <<INFO
 
@@ -104,7 +122,8 @@ Omnichannel is running.
   Central gRPC (h2c)        $central_grpc
   Central REST              $central_http   (GET/POST /api/v1/klantcontacten, /healthz)
   Edge HTTP (kiosk, API)    $edge_http   (POST /api/v1/klantcontacten, /healthz)
-  Edge SIP                  sip:127.0.0.1:5060 (udp and tcp), RTP 127.0.0.1:40000-40999 (udp)
+  Edge SIP                  sip:127.0.0.1:$sip_port (udp and tcp), RTP 127.0.0.1:40000-40999 (udp)
+  Opening hours             $opening_hours   (OPENING_HOURS=built-in: Central's built-in hours)
   Data                      $data   (central.db, edge/outbox.db)
   Logs                      $data/logs/central.log, $data/logs/edge.log
 

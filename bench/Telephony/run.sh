@@ -45,22 +45,12 @@ free_port() {
     python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
 }
 
-# The menu of the product default, open around the clock, so the bench never takes the closed branch.
-write_edge_configuration() {
-    python3 - "$root/src/Central.Api/Configuration/DefaultEdgeConfiguration.json" "$1" <<'PY'
-import json, sys
-configuration = json.load(open(sys.argv[1]))
-configuration["openingHours"]["slots"] = [
-    {"isoDayOfWeek": day, "opens": "00:00", "closes": "23:59"} for day in range(1, 8)]
-json.dump(configuration, open(sys.argv[2], "w"))
-PY
-}
-
 start_product() {
     local data="$out/data" grpc http edge_http
     mkdir -p "$data"
     (umask 077 && head -c 32 /dev/urandom > "$data/outbox.key")
-    write_edge_configuration "$data/edge-configuration.json"
+    # The built-in menu, open around the clock, so the bench never takes the closed branch.
+    "$root/scripts/write-open-edge-configuration.py" "$data/edge-configuration.json"
     grpc=$(free_port); http=$(free_port); edge_http=$(free_port); sip_port=$(free_port)
     central_http="http://127.0.0.1:$http"
     dotnet "$central_dll" --Central:Database="$data/central.db" --Central:GrpcUrl="http://127.0.0.1:$grpc" \
