@@ -34,7 +34,7 @@ public sealed class SippCallTests
     {
         Sipp.AssertInstalled();
         await using var cluster = await TelephonyCluster.StartAsync(PersonalData.CallerNumberForms);
-        var folder = PcapFolder(cluster);
+        var folder = SippPcapFolder.Create(cluster.Folder.Path);
 
         var run = await Sipp.RunAsync("uac_pcap", cluster.SipPort, folder, [], TimeSpan.FromSeconds(60));
 
@@ -50,7 +50,7 @@ public sealed class SippCallTests
     {
         Sipp.AssertInstalled();
         await using var cluster = await TelephonyCluster.StartAsync(PersonalData.CallerNumberForms);
-        var folder = PcapFolder(cluster);
+        var folder = SippPcapFolder.Create(cluster.Folder.Path);
 
         var run = await Sipp.RunAsync("caller-presses-1.xml", cluster.SipPort, folder, [], TimeSpan.FromSeconds(60));
 
@@ -112,19 +112,6 @@ public sealed class SippCallTests
         Assert.False(contact.IndicatieContactGelukt);
         Assert.Contains("verbinding niet bevestigd", contact.Inhoud, StringComparison.Ordinal);
         PersonalData.AssertClean(cluster);
-    }
-
-    private static string PcapFolder(TelephonyCluster cluster)
-    {
-        // sipp resolves play_pcap_audio="pcap/..." against its working folder.
-        var folder = Directory.CreateDirectory(cluster.Folder.File("sipp")).FullName;
-        var pcap = Directory.CreateDirectory(Path.Combine(folder, "pcap")).FullName;
-        foreach (var file in Directory.EnumerateFiles("/usr/share/sip-tester", "*.pcap"))
-        {
-            File.Copy(file, Path.Combine(pcap, Path.GetFileName(file)));
-        }
-
-        return folder;
     }
 
     private static int CountOf(string text, string part)
