@@ -33,9 +33,9 @@ public sealed class SipEndpointValidationTests
 
     [Theory]
     [InlineData("SUBSCRIBE")]
-    [InlineData("NEWMETHOD")]
+    [InlineData("REGISTER")]
     [InlineData("REFER")]
-    public async Task UnsupportedMethod_405WithAllow(string method)
+    public async Task KnownMethodWeDoNotTake_405WithAllow(string method)
     {
         await using var h = await EndpointHarness.StartAsync();
 
@@ -43,6 +43,20 @@ public sealed class SipEndpointValidationTests
         var response = h.Peer.Receive();
 
         Assert.Equal(405, response.StatusCode);
+        Assert.NotNull(response.Get(HeaderNames.Allow));
+    }
+
+    [Theory]
+    [InlineData("NEWMETHOD")]
+    [InlineData("options")]
+    public async Task UnrecognisedMethod_501WithAllow(string method)
+    {
+        await using var h = await EndpointHarness.StartAsync();
+
+        h.Send(Request(h, method));
+        var response = h.Peer.Receive();
+
+        Assert.Equal(501, response.StatusCode);
         Assert.NotNull(response.Get(HeaderNames.Allow));
     }
 

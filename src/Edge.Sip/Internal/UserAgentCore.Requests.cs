@@ -75,7 +75,7 @@ internal sealed partial class UserAgentCore
         // §8.2.1 method inspection first, then §8.2.2 header inspection.
         if (!Allowed.Contains(request.Method!))
         {
-            return MethodNotAllowed(request);
+            return RefuseMethod(request);
         }
 
         if (!SipUri.TryParse(request.RequestUri, out var uri) || uri.Scheme == "tel")

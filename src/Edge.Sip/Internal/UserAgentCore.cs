@@ -21,6 +21,11 @@ internal sealed partial class UserAgentCore : IDisposable
 
     private static readonly HashSet<string> Allowed = ["INVITE", "ACK", "CANCEL", "BYE", "OPTIONS", "INFO", "NOTIFY"];
 
+    // The methods of RFC 3261 and of the extensions in common use (PRACK 3262, UPDATE 3311, MESSAGE 3428,
+    // REFER 3515, PUBLISH 3903, SUBSCRIBE 6665). Method names are case-sensitive (§7.1): "options" is none of them.
+    private static readonly HashSet<string> Known =
+        [.. Allowed, "REGISTER", "PRACK", "UPDATE", "MESSAGE", "REFER", "PUBLISH", "SUBSCRIBE"];
+
     private readonly Lock _sync = new();
     private readonly SipOptions _options;
     private readonly ILogger _logger;
@@ -103,9 +108,13 @@ internal sealed partial class UserAgentCore : IDisposable
         response.Add(HeaderNames.Supported, string.Empty);
     }
 
-    public static SipMessage MethodNotAllowed(SipMessage request)
+    /// <summary>
+    /// The answer to a method we do not take: 405 with Allow for a method we know (§21.4.6), 501 for one we do not
+    /// recognise at all (§21.5.2); Allow goes with both, so the caller sees what we do take.
+    /// </summary>
+    public static SipMessage RefuseMethod(SipMessage request)
     {
-        var response = ResponseFactory.Create(request, 405, RandomIds.Tag());
+        var response = ResponseFactory.Create(request, Known.Contains(request.Method!) ? 405 : 501, RandomIds.Tag());
         response.Add(HeaderNames.Allow, AllowedMethods);
         return response;
     }

@@ -41,7 +41,7 @@ internal sealed partial class SipCall
                 transaction.Respond(options);
                 break;
             default:
-                transaction.Respond(UserAgentCore.MethodNotAllowed(request));
+                transaction.Respond(UserAgentCore.RefuseMethod(request));
                 break;
         }
     }
