@@ -158,6 +158,21 @@ internal sealed class TelephonyCluster : IAsyncDisposable
         Assert.True(exitCode == 0, $"the gateway exited with {exitCode}:\n{Output.Tail(gateway.Name)}");
     }
 
+    /// <summary>SIGTERM to Central, which must exit 0; the gateway goes on without it.</summary>
+    public async Task StopCentralAsync()
+    {
+        var central = _central ?? throw new InvalidOperationException("Central was never started.");
+        var exitCode = await central.StopAsync(TimeSpan.FromSeconds(30));
+        Assert.True(exitCode == 0, $"Central exited with {exitCode}:\n{Output.Tail(central.Name)}");
+    }
+
+    /// <summary>The gateway's /healthz, as JSON.</summary>
+    public async Task<System.Text.Json.JsonElement> GatewayHealthAsync()
+    {
+        using var response = await _http.GetAsync(new Uri(Url(_edgeHttpPort) + "/healthz"));
+        return System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+    }
+
     public string Tail() => Output.Tail();
 
     /// <summary>

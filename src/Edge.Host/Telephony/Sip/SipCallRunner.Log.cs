@@ -10,6 +10,13 @@ internal sealed partial class SipCallRunner
     private partial void LogRefused(string sipCallId, int statusCode);
 
     [LoggerMessage(
+        EventId = 5523,
+        EventName = "SipCallRefusedOutboxFull",
+        Level = LogLevel.Warning,
+        Message = "SIP call {SipCallId} refused with 503: the outbox is full, so the call could not be recorded")]
+    private partial void LogRefusedOutboxFull(string sipCallId);
+
+    [LoggerMessage(
         EventId = 5521,
         EventName = "SipCallFaulted",
         Level = LogLevel.Error,

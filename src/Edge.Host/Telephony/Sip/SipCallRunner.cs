@@ -3,6 +3,7 @@ using Edge.Host.Telephony.Ivr;
 using Edge.Sip;
 using Edge.Sip.Media;
 using Microsoft.Extensions.Options;
+using Omni.Sdk;
 
 namespace Edge.Host.Telephony.Sip;
 
@@ -15,6 +16,7 @@ internal sealed partial class SipCallRunner
     private const int BusyHere = 486;
 
     private readonly CallDispatcher _dispatcher;
+    private readonly IOutboxMonitor _outbox;
     private readonly PromptLibrary _prompts;
     private readonly TimeProvider _time;
     private readonly ILogger<SipCallRunner> _logger;
@@ -23,6 +25,7 @@ internal sealed partial class SipCallRunner
 
     public SipCallRunner(
         CallDispatcher dispatcher,
+        IOutboxMonitor outbox,
         PromptLibrary prompts,
         IOptions<TelephonyOptions> options,
         TimeProvider time,
@@ -30,6 +33,7 @@ internal sealed partial class SipCallRunner
     {
         ArgumentNullException.ThrowIfNull(options);
         _dispatcher = dispatcher;
+        _outbox = outbox;
         _prompts = prompts;
         _time = time;
         _logger = logger;
@@ -46,6 +50,17 @@ internal sealed partial class SipCallRunner
         {
             LogRefused(call.Id, NotAcceptableHere);
             await call.RejectAsync(NotAcceptableHere, CancellationToken.None);
+            return;
+        }
+
+        // A call the outbox cannot record is not taken: 503 lets the trunk route it elsewhere, where answering it
+        // would lose its klantcontact. Limitation: the check is made at the INVITE; a call taken while there was room
+        // whose records no longer fit when it ends (the outbox filled meanwhile, or a callback needs a second record)
+        // is still not recorded, which CallRecorder logs as an error.
+        if ((await _outbox.GetStatusAsync(CancellationToken.None)).StorageFull)
+        {
+            LogRefusedOutboxFull(call.Id);
+            await call.RejectAsync(ServiceUnavailable, CancellationToken.None);
             return;
         }
 
