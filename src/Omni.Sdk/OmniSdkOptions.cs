@@ -27,11 +27,11 @@ public sealed class OmniSdkOptions
     public string? KeyFile { get; set; }
 
     /// <summary>Most records (waiting plus dead-lettered) the outbox holds before appends fail. Default 1,000,000.</summary>
-    [Range(1, long.MaxValue)]
+    [Range(1, long.MaxValue, ErrorMessage = "The field MaxRecords must be at least 1.")]
     public long MaxRecords { get; set; } = 1_000_000;
 
     /// <summary>Most stored payload bytes (waiting plus dead-lettered) before appends fail. Default 1 GiB.</summary>
-    [Range(1024, long.MaxValue)]
+    [Range(1024, long.MaxValue, ErrorMessage = "The field MaxBytes must be at least 1024.")]
     public long MaxBytes { get; set; } = 1L << 30;
 
     /// <summary>Most records per push to Central. Default 500.</summary>

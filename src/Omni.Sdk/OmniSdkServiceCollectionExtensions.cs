@@ -53,9 +53,9 @@ public static class OmniSdkServiceCollectionExtensions
     {
         var builder = services.AddOptions<OmniSdkOptions>();
         builder.ValidateDataAnnotations()
-            .Validate(o => o.BackoffMin <= o.BackoffMax, "OmniSdk:BackoffMin must not exceed OmniSdk:BackoffMax.")
+            .Validate(o => o.BackoffMin <= o.BackoffMax, "BackoffMin must not exceed BackoffMax.")
             .Validate(o => o.CentralAddress is { IsAbsoluteUri: true, Scheme: "http" or "https" },
-                "OmniSdk:CentralAddress must be an absolute http:// or https:// address.")
+                "CentralAddress must be an absolute http:// or https:// address.")
             .ValidateOnStart();
         return builder;
     }

@@ -61,6 +61,26 @@ public sealed class OmniSdkServiceCollectionExtensionsTests : IDisposable
         Assert.Contains(error.Failures, f => f.Contains("BackoffMin", StringComparison.Ordinal));
     }
 
+    // The app picks the configuration section, so a message names the option alone, and a bound reads as a number.
+    [Fact]
+    public async Task Start_OutOfRangeBudgetAndBadAddress_MessagesNameTheOptionReadably()
+    {
+        var keyFile = TestKeys.WriteHexKeyFile(_dir.Path, TestKeys.NewKey());
+        using var host = SdkHarness.Build(_dir.Path, _nowhere, _time, keyFile, new CapturingLoggerProvider(), o =>
+        {
+            o.MaxRecords = -1;
+            o.MaxBytes = 10;
+            o.CentralAddress = new Uri("ftp://127.0.0.1:7081");
+        });
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains(error.Failures, f => f.Contains("MaxRecords must be at least 1.", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, f => f.Contains("MaxBytes must be at least 1024.", StringComparison.Ordinal));
+        Assert.Contains("CentralAddress must be an absolute http:// or https:// address.", error.Failures);
+        Assert.DoesNotContain(error.Failures, f => f.Contains("OmniSdk:", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void AddOmniSdk_FromConfiguration_BindsAndRegistersTheSurface()
     {
