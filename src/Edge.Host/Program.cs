@@ -34,8 +34,9 @@ catch (Exception exception) when (exception is OutboxCorruptException or OutboxK
 }
 catch (Exception exception) when (AddressInUse.IsCauseOf(exception))
 {
-    // The HTTP (Edge:HttpUrl) or SIP (Telephony:SipListenPort) port is taken: say so in one line, not a crash.
-    await Console.Error.WriteLineAsync("Edge.Host cannot start: a listening port is already in use by another process.");
+    // The HTTP (Edge:HttpUrl) or SIP (Telephony:SipListenPort) port is taken: say which, in one line, not a crash.
+    await Console.Error.WriteLineAsync("Edge.Host cannot start: a listening port is already in use by another process: "
+        + exception.Message);
     return exitCodePortInUse;
 }
 

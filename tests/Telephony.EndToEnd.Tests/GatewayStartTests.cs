@@ -24,7 +24,8 @@ public sealed class GatewayStartTests
         Assert.NotEqual(taken, cluster.SipPort);
         Assert.Contains(
             cluster.Output.Lines,
-            l => l.Source == "gateway" && l.Text.Contains("already in use", StringComparison.Ordinal));
+            l => l.Source == "gateway"
+                && l.Text.Contains($"SIP port 127.0.0.1:{taken} (Telephony:SipListenAddress", StringComparison.Ordinal));
         var run = await Sipp.RunAsync(
             "uac", cluster.SipPort, cluster.Folder.Path, ["-t", "u1", "-d", "500"], TimeSpan.FromSeconds(30));
         Assert.True(run.AllCallsSucceeded, run.Output + cluster.Tail());

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net.Sockets;
 using Edge.Sip;
 using Edge.Sip.Media;
 using Microsoft.Extensions.Options;
@@ -54,7 +56,17 @@ internal sealed partial class SipGatewayService : BackgroundService
         await _prompts.LoadAsync(cancellationToken);
         _media = new RtpSessionFactory(SipStackOptions.ToRtpOptions(_options), _time, _loggerFactory);
         _endpoint = new SipEndpoint(SipStackOptions.ToSipOptions(_options), _time, _loggerFactory);
-        await _endpoint.StartAsync(cancellationToken);
+        try
+        {
+            await _endpoint.StartAsync(cancellationToken);
+        }
+        catch (SocketException exception) when (exception.SocketErrorCode == SocketError.AddressAlreadyInUse)
+        {
+            var where = string.Create(CultureInfo.InvariantCulture, $"{_options.SipListenAddress}:{_options.SipListenPort}");
+            throw new IOException(
+                $"SIP port {where} (Telephony:SipListenAddress, Telephony:SipListenPort) is already in use.", exception);
+        }
+
         _state.Listening();
         LogListening(_endpoint.LocalEndPoint.Port, _media.PortCapacity, _options.MaxConcurrentCalls);
         await base.StartAsync(cancellationToken);
