@@ -8,6 +8,11 @@ namespace Edge.Host.Telephony.Recording;
 /// Records a call's klantcontact and, right after it, its follow-up task through the SDK's outbox, so calls are
 /// recorded while Central is down.
 /// </summary>
+/// <remarks>
+/// Limitation: a call is recorded when it ends, so a call in progress when the process is killed (kill -9, power
+/// loss) is not recorded at all; a SIGTERM ends and records every call first. Recording it at the answer as well
+/// would need a second, provisional record that the end replaces, which the append-only outbox has no way to do yet.
+/// </remarks>
 internal sealed partial class CallRecorder
 {
     // The outbox is a local file; if it cannot take a record in this time, something is broken.
