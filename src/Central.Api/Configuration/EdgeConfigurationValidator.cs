@@ -1,6 +1,6 @@
 using System.Globalization;
-using Central.Api.Validation;
 using Omni.Contracts.V1;
+using Omni.Contracts.Validation;
 
 namespace Central.Api.Configuration;
 

@@ -1,7 +1,7 @@
 using Central.Api.Hosting;
-using Central.Api.Validation;
 using Grpc.Core;
 using Omni.Contracts.V1;
+using Omni.Contracts.Validation;
 
 namespace Central.Api.Klantcontacten;
 

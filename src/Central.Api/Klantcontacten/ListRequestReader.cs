@@ -1,7 +1,7 @@
 using Central.Api.Storage;
-using Central.Api.Validation;
 using Google.Protobuf.WellKnownTypes;
 using Omni.Contracts.V1;
+using Omni.Contracts.Validation;
 
 namespace Central.Api.Klantcontacten;
 

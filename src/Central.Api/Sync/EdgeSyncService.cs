@@ -3,6 +3,7 @@ using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
 using Omni.Contracts.V1;
+using Omni.Contracts.Validation;
 
 namespace Central.Api.Sync;
 
@@ -67,7 +68,7 @@ internal sealed partial class EdgeSyncService(
         foreach (var rejection in batch.Rejected)
         {
             // A record id that is not a UUID could hold anything a sender typed, so it is not logged.
-            var recordId = Validation.FieldRules.TryNormalizeUuid(rejection.RecordId, out var id) ? id : "(not a UUID)";
+            var recordId = FieldRules.TryNormalizeUuid(rejection.RecordId, out var id) ? id : "(not a UUID)";
             Log.RecordRejected(logger, recordId, rejection.Sequence, rejection.Reason);
         }
 

@@ -1,6 +1,5 @@
-using Central.Api.Klantcontacten;
-using Central.Api.Validation;
 using Omni.Contracts.V1;
+using Omni.Contracts.Validation;
 
 namespace Central.Api.Sync;
 

@@ -36,4 +36,11 @@ internal sealed partial class KlantcontactenEndpoint
         Level = LogLevel.Information,
         Message = "Klantcontact {RecordId} was refused with 409: the outbox holds other content under its uuid.")]
     private static partial void LogConflict(ILogger logger, Guid recordId);
+
+    [LoggerMessage(
+        EventId = 6205,
+        EventName = "KlantcontactDeadLettered",
+        Level = LogLevel.Information,
+        Message = "Klantcontact {RecordId} was refused with 422: Central refused this record for good (a dead letter).")]
+    private static partial void LogDeadLetteredReplay(ILogger logger, Guid recordId);
 }

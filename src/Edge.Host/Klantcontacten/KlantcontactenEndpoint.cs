@@ -2,6 +2,7 @@ using Edge.Host.Hosting;
 using Google.Protobuf;
 using Microsoft.Extensions.Options;
 using Omni.Contracts.V1;
+using Omni.Contracts.Validation;
 using Omni.Sdk;
 
 namespace Edge.Host.Klantcontacten;
@@ -20,9 +21,6 @@ internal sealed partial class KlantcontactenEndpoint(
 
     /// <summary>64 KiB: the largest valid klantcontact (10,000 characters of inhoud) fits several times.</summary>
     public const int MaxBodyBytes = 64 * 1024;
-
-    private static readonly DateTimeOffset EarliestTime = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
-    private static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(5);
 
     public async Task<IResult> CreateAsync(HttpContext context, CancellationToken cancellationToken)
     {
@@ -52,17 +50,16 @@ internal sealed partial class KlantcontactenEndpoint(
 
     private async Task<IResult> RecordAsync(Klantcontact klantcontact, int size, CancellationToken cancellationToken)
     {
-        var errors = CheckBeforeStoring(klantcontact);
-        if (errors.Count > 0)
+        // The outbox stores the lowercase form (RFC 9562 section 4); the answer names the same resource. A uuid
+        // that is not in 8-4-4-4-12 form is left for the recorder to refuse.
+        if (klantcontact.Uuid.Length == 0)
         {
-            LogRefused(logger, StatusCodes.Status400BadRequest, errors.Count);
-            return Problems.Invalid(errors);
+            klantcontact.Uuid = Guid.CreateVersion7(timeProvider.GetUtcNow()).ToString("D");
         }
-
-        // The outbox stores the lowercase form (RFC 9562 section 4); the answer names the same resource.
-        klantcontact.Uuid = klantcontact.Uuid.Length == 0
-            ? Guid.CreateVersion7(timeProvider.GetUtcNow()).ToString("D")
-            : Guid.ParseExact(klantcontact.Uuid, "D").ToString("D");
+        else if (FieldRules.TryNormalizeUuid(klantcontact.Uuid, out var uuid))
+        {
+            klantcontact.Uuid = uuid;
+        }
 
         try
         {
@@ -71,8 +68,16 @@ internal sealed partial class KlantcontactenEndpoint(
         }
         catch (RecordValidationException exception)
         {
+            // The recorder applies Central's own rules (Omni.Contracts.Validation) before it stores anything, so
+            // what Central would refuse for good is a 400 naming each field now, not a 201 and a dead letter later.
             LogRefused(logger, StatusCodes.Status400BadRequest, exception.Reasons.Count);
             return Problems.Invalid(exception.Reasons.Count > 0 ? exception.Reasons : ["body: refused by the outbox"]);
+        }
+        catch (RecordDeadLetteredException exception)
+        {
+            // Central refused this very record for good: answering 200 would report a record that is not there.
+            LogDeadLetteredReplay(logger, exception.RecordId);
+            return Problems.DeadLettered(exception.Reason);
         }
         catch (RecordConflictException exception)
         {
@@ -84,49 +89,6 @@ internal sealed partial class KlantcontactenEndpoint(
         {
             LogOutboxFull(logger);
             return Problems.OutboxFull(options.Value.OutboxFullRetryAfterSeconds);
-        }
-    }
-
-    /// <summary>
-    /// What Central refuses for good and the outbox does not check: refusing it here gives the caller a 400 now
-    /// instead of a dead letter hours later, after the caller was told "stored".
-    /// </summary>
-    private List<string> CheckBeforeStoring(Klantcontact klantcontact)
-    {
-        var errors = new List<string>();
-        if (klantcontact.Uuid.Length > 0 && !Guid.TryParseExact(klantcontact.Uuid, "D", out _))
-        {
-            errors.Add("uuid: must be a UUID in 8-4-4-4-12 form");
-        }
-
-        // Limitation: Central's other rules (lengths of references, E.164 adressen) are checked only at Central,
-        // so such a record becomes a dead letter; the rules belong in one shared validator.
-        if (klantcontact.PlaatsgevondenOp is null)
-        {
-            errors.Add("plaatsgevondenOp: is required");
-        }
-        else
-        {
-            CheckTimeWindow(errors, klantcontact.PlaatsgevondenOp.ToDateTimeOffset());
-        }
-
-        return errors;
-    }
-
-    /// <summary>
-    /// Central's window for a time that happened (Central.Api FieldRules.PastTime). Central checks the future
-    /// bound when the record arrives, seconds after capture while it is reachable, so checking it now is what
-    /// Central will decide; a record refused here is answered 400 instead of becoming a dead letter.
-    /// </summary>
-    private void CheckTimeWindow(List<string> errors, DateTimeOffset plaatsgevondenOp)
-    {
-        if (plaatsgevondenOp < EarliestTime)
-        {
-            errors.Add("plaatsgevondenOp: must not be before 2000-01-01");
-        }
-        else if (plaatsgevondenOp > timeProvider.GetUtcNow() + MaxClockSkew)
-        {
-            errors.Add("plaatsgevondenOp: must not be more than 5 minutes in the future");
         }
     }
 

@@ -22,6 +22,16 @@ internal static class Problems
             extensions: new Dictionary<string, object?> { ["errors"] = new[] { error } });
     }
 
+    /// <summary>
+    /// 422: the same record was recorded before and Central refused it for good (it is a dead letter). The
+    /// reason is Central's, which names fields, never values.
+    /// </summary>
+    public static IResult DeadLettered(string reason) => Results.Problem(
+        title: "Central refused this klantcontact for good; it is a dead letter on this edge.",
+        detail: reason,
+        statusCode: StatusCodes.Status422UnprocessableEntity,
+        extensions: new Dictionary<string, object?> { ["errors"] = new[] { reason } });
+
     public static IResult UnsupportedMediaType() => Results.Problem(
         title: "The body must be JSON.",
         detail: "Content-Type: must be application/json",

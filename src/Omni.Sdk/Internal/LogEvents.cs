@@ -14,6 +14,7 @@ internal static class LogEvents
     public const int AppendRefusedConflict = 1014;
     public const int WriterFailed = 1015;
     public const int WriterRollbackFailed = 1016;
+    public const int AppendRefusedDeadLettered = 1017;
 
     // 1100-1199: sending.
     public const int SenderStarted = 1100;

@@ -47,6 +47,25 @@ public sealed class CreateKlantcontactRestTests : IDisposable
     }
 
     [Fact]
+    public async Task Post_JsonFieldTheContractDoesNotKnow_IsDroppedNeverStored()
+    {
+        await using var host = await CentralHost.StartAsync(_directory);
+        var uuid = TestData.NewUuid(CentralHost.Start);
+        var json = $$"""
+            {"uuid":"{{uuid}}","kanaal":"telefoon","plaatsgevondenOp":"2031-03-10T09:58:00Z","bsn":"{{TestData.Bsn}}"}
+            """;
+
+        using var response = await host.Http.PostAsync(Path, RestJson.Body(json));
+
+        // JSON has no unknown-field carrier: transcoding drops the member, so nothing unvalidated reaches the store.
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.DoesNotContain(TestData.Bsn, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await DatabaseProbe.ScalarAsync(_directory,
+            $"SELECT COUNT(*) FROM klantcontacten WHERE instr(payload, CAST('{TestData.Bsn}' AS BLOB)) > 0"));
+        host.Logs.AssertClean(TestData.PersonalData);
+    }
+
+    [Fact]
     public async Task Post_SameUuidAndContentAgain_ReturnsTheStoredKlantcontact()
     {
         await using var host = await CentralHost.StartAsync(_directory);

@@ -37,6 +37,41 @@ public sealed class KlantcontactenGrpcTests : IDisposable
     }
 
     [Fact]
+    public async Task CreateKlantcontact_UnknownFieldsOnTheWire_ReturnsInvalidArgumentNamingNumbersAndStoresNothing()
+    {
+        await using var host = await CentralHost.StartAsync(_directory);
+        var klantcontact = UnknownFieldWire.With(TestData.Klantcontact(CentralHost.Start), 99, TestData.Bsn);
+        klantcontact.Betrokkenen[0].DigitaalAdres =
+            UnknownFieldWire.With(klantcontact.Betrokkenen[0].DigitaalAdres, 7, TestData.Name);
+
+        var error = await Assert.ThrowsAsync<RpcException>(async () =>
+            await host.Klantcontacten.CreateKlantcontactAsync(new CreateKlantcontactRequest { Klantcontact = klantcontact }));
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Equal(
+            "unknownFields: field numbers 99 are not in this contract; "
+            + "betrokkenen[0].digitaalAdres.unknownFields: field numbers 7 are not in this contract",
+            error.Status.Detail);
+        Assert.Equal(0, await DatabaseProbe.ScalarAsync(_directory, "SELECT COUNT(*) FROM klantcontacten"));
+        host.Logs.AssertClean(TestData.PersonalData);
+    }
+
+    [Fact]
+    public async Task CreateKlantcontact_UnknownFieldOfMegabytesOnTheWire_ReturnsInvalidArgument()
+    {
+        // Far over every field's limit, yet under any message limit Central allows (at least 4 MiB).
+        await using var host = await CentralHost.StartAsync(_directory);
+        var klantcontact = UnknownFieldWire.With(TestData.Klantcontact(CentralHost.Start), 99, new string('x', 3_000_000));
+
+        var error = await Assert.ThrowsAsync<RpcException>(async () =>
+            await host.Klantcontacten.CreateKlantcontactAsync(new CreateKlantcontactRequest { Klantcontact = klantcontact }));
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Equal("unknownFields: field numbers 99 are not in this contract", error.Status.Detail);
+        Assert.Equal(0, await DatabaseProbe.ScalarAsync(_directory, "SELECT COUNT(*) FROM klantcontacten"));
+    }
+
+    [Fact]
     public async Task GetKlantcontact_StoredByEdgeSync_ReturnsIt()
     {
         await using var host = await CentralHost.StartAsync(_directory);

@@ -118,6 +118,29 @@ public sealed class EdgeSyncServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task PushBatch_RecordsWithUnknownFieldsOnTheWire_RejectsEachForGoodAndStoresTheRest()
+    {
+        await using var host = await CentralHost.StartAsync(_directory);
+        var contact = UnknownFieldWire.With(TestData.Klantcontact(CentralHost.Start), 99, TestData.Bsn);
+        var valid = TestData.Klantcontact(CentralHost.Start);
+        var taak = TestData.Terugbelverzoek(CentralHost.Start, valid.Uuid);
+        taak.AangemaaktOp = UnknownFieldWire.With(taak.AangemaaktOp, 5, TestData.PhoneNumber);
+
+        var response = await host.Sync.PushBatchAsync(TestData.Batch(
+            "stream-a", TestData.Envelope(1, contact), TestData.Envelope(2, valid), TestData.Envelope(3, taak)));
+
+        Assert.Equal(3, response.AcknowledgedSequence);
+        Assert.Equal(
+            [
+                (1L, "klantcontact.unknownFields: field numbers 99 are not in this contract"),
+                (3L, "interneTaak.aangemaaktOp.unknownFields: field numbers 5 are not in this contract"),
+            ],
+            response.Rejections.Select(r => (r.Sequence, r.Reason)));
+        Assert.Equal(1, await CountAsync("klantcontacten"));
+        host.Logs.AssertClean(TestData.PersonalData);
+    }
+
+    [Fact]
     public async Task PushBatch_RecordIdStoredWithOtherContent_RejectsNamingUuidAndKeepsTheOriginal()
     {
         await using var host = await CentralHost.StartAsync(_directory);

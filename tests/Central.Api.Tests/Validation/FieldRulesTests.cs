@@ -1,5 +1,5 @@
-using Central.Api.Validation;
 using Google.Protobuf.WellKnownTypes;
+using Omni.Contracts.Validation;
 
 namespace Central.Api.Tests.Validation;
 

@@ -1,9 +1,13 @@
 using Omni.Contracts.V1;
+using Omni.Contracts.Validation;
 using Omni.Sdk;
 
 namespace Edge.Host.Tests.Fakes;
 
-/// <summary>Records in memory; can be told to throw what the real outbox throws.</summary>
+/// <summary>
+/// Records in memory after the same validation the real recorder runs (Central's rules, on the real clock); can be
+/// told to throw what the real outbox throws.
+/// </summary>
 internal sealed class FakeOmniRecorder : IOmniRecorder
 {
     private readonly Dictionary<string, RecordReceipt> _receipts = [];
@@ -17,6 +21,13 @@ internal sealed class FakeOmniRecorder : IOmniRecorder
         if (Throw is not null)
         {
             return Task.FromException<RecordReceipt>(Throw);
+        }
+
+        var errors = new FieldErrors();
+        KlantcontactValidator.Validate(klantcontact, TimeProvider.System.GetUtcNow(), errors);
+        if (!errors.IsEmpty)
+        {
+            return Task.FromException<RecordReceipt>(new RecordValidationException(errors.Reasons));
         }
 
         lock (_receipts)

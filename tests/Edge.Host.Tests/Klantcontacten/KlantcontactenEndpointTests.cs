@@ -147,12 +147,57 @@ public sealed class KlantcontactenEndpointTests : IAsyncLifetime, IDisposable
         Assert.Empty(_recorder.Klantcontacten);
     }
 
+    // Each of these became a dead letter after a 201 while the edge checked only a few of Central's rules.
+    [Fact]
+    public async Task Post_WhatCentralRefusesForGood_400NamingEachFieldWithoutValuesAndNothingStored()
+    {
+        var zaak = new string('z', 3_000);
+        var json = $$$"""
+            {"plaatsgevondenOp":"2026-12-04T09:30:00Z","beeindigdOp":"2026-12-04T09:29:00Z","kanaal":"balie",
+             "zaakReferentie":"{{{zaak}}}",
+             "betrokkenen":[{"digitaalAdres":{"soort":"telefoonnummer","adres":"Mevrouw De Vries belt"}}]}
+            """;
+
+        using var response = await PostAsync(json);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.Equal(
+            [
+                "zaakReferentie: must be at most 200 characters",
+                "beeindigdOp: must not be before plaatsgevondenOp",
+                "betrokkenen[0].digitaalAdres.adres: must be an E.164 number",
+            ],
+            Errors(text));
+        Assert.DoesNotContain("De Vries", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(zaak, text, StringComparison.Ordinal);
+        Assert.Empty(_recorder.Klantcontacten);
+    }
+
+    [Fact]
+    public async Task Post_RecordDeadLetteredException_422WithTheDeadLettersReasonWithoutValues()
+    {
+        const string uuid = "0190a0b2-7c4e-7d1a-9b1e-2f0c3d4e5f64";
+        const string reason = "uuid: already recorded with other content";
+        _recorder.Throw = new RecordDeadLetteredException(Guid.Parse(uuid), reason);
+
+        using var response = await PostAsync($$"""{{{At}},"uuid":"{{uuid}}","kanaal":"balie","inhoud":"{{Inhoud}}"}""");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.Equal(reason, Assert.Single(Errors(text)));
+        Assert.DoesNotContain(uuid, text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("De Vries", text, StringComparison.Ordinal);
+        _host.Logs.AssertNoErrors();
+    }
+
     [Fact]
     public async Task Post_RecordValidationException_400WithItsReasons()
     {
         _recorder.Throw = new RecordValidationException(["kanaal: must be set", "onderwerp: at most 200 characters"]);
 
-        using var response = await PostAsync($$"""{{{At}},"onderwerp":"x"}""");
+        using var response = await PostAsync($$"""{{{At}},"kanaal":"balie","onderwerp":"x"}""");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(

@@ -40,5 +40,6 @@ internal static class TestData
         Wachtrij = "burgerzaken",
         Terugbelnummer = Telefoon,
         Toelichting = "Terugbellen voor " + Naam,
+        AangemaaktOp = Timestamp.FromDateTimeOffset(new DateTimeOffset(2026, 12, 1, 9, 35, 0, TimeSpan.Zero)),
     };
 }

@@ -1,10 +1,14 @@
 using Google.Protobuf;
 using Omni.Contracts.V1;
+using Omni.Contracts.Validation;
 using Omni.Sdk.Internal.Storage;
 
 namespace Omni.Sdk.Internal.Recording;
 
-/// <summary>Validates a record, gives it its id (the payload's uuid, minted as UUIDv7 when empty), and appends it.</summary>
+/// <summary>
+/// Gives a record its id (the payload's uuid, minted as UUIDv7 when empty, lowercased otherwise), validates it by
+/// Central's rules, and appends it.
+/// </summary>
 internal sealed class OutboxRecorder : IOmniRecorder
 {
     private readonly OutboxWriter _writer;
@@ -19,21 +23,21 @@ internal sealed class OutboxRecorder : IOmniRecorder
     public Task<RecordReceipt> RecordKlantcontactAsync(Klantcontact klantcontact, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(klantcontact);
-        ThrowIfInvalid(RecordValidator.Validate(klantcontact));
         var copy = klantcontact.Clone();
-        var id = ResolveId(copy.Uuid);
-        copy.Uuid = id.ToString("D");
-        return AppendAsync(OutboxRecordKind.Klantcontact, id, copy, cancellationToken);
+        var now = _time.GetUtcNow();
+        copy.Uuid = ResolveUuid(copy.Uuid, now);
+        ThrowIfInvalid(RecordValidator.Validate(copy, now));
+        return AppendAsync(OutboxRecordKind.Klantcontact, Guid.ParseExact(copy.Uuid, "D"), copy, cancellationToken);
     }
 
     public Task<RecordReceipt> RecordInterneTaakAsync(InterneTaak interneTaak, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(interneTaak);
-        ThrowIfInvalid(RecordValidator.Validate(interneTaak));
         var copy = interneTaak.Clone();
-        var id = ResolveId(copy.Uuid);
-        copy.Uuid = id.ToString("D");
-        return AppendAsync(OutboxRecordKind.InterneTaak, id, copy, cancellationToken);
+        var now = _time.GetUtcNow();
+        copy.Uuid = ResolveUuid(copy.Uuid, now);
+        ThrowIfInvalid(RecordValidator.Validate(copy, now));
+        return AppendAsync(OutboxRecordKind.InterneTaak, Guid.ParseExact(copy.Uuid, "D"), copy, cancellationToken);
     }
 
     private Task<RecordReceipt> AppendAsync(OutboxRecordKind kind, Guid id, IMessage payload, CancellationToken cancellationToken)
@@ -43,14 +47,22 @@ internal sealed class OutboxRecorder : IOmniRecorder
         return _writer.AppendAsync(kind, id, payload.ToByteArray(), _time.GetUtcNow(), cancellationToken);
     }
 
-    private Guid ResolveId(string uuid) =>
-        uuid.Length == 0 ? RecordIds.NewVersion7(_time.GetUtcNow()) : Guid.Parse(uuid);
-
-    private static void ThrowIfInvalid(List<string> reasons)
+    // A uuid that is not in 8-4-4-4-12 form is left as it is, for the validator to refuse.
+    private static string ResolveUuid(string uuid, DateTimeOffset now)
     {
-        if (reasons.Count > 0)
+        if (uuid.Length == 0)
         {
-            throw new RecordValidationException(reasons);
+            return RecordIds.NewVersion7(now).ToString("D");
+        }
+
+        return FieldRules.TryNormalizeUuid(uuid, out var normalized) ? normalized : uuid;
+    }
+
+    private static void ThrowIfInvalid(FieldErrors errors)
+    {
+        if (!errors.IsEmpty)
+        {
+            throw new RecordValidationException(errors.Reasons);
         }
     }
 }

@@ -1,58 +1,30 @@
 using Omni.Contracts.V1;
+using Omni.Contracts.Validation;
 
 namespace Omni.Sdk.Internal.Recording;
 
-/// <summary>Checks what can never be accepted, before anything is stored. Reasons name the field, never its value.</summary>
+/// <summary>
+/// Applies Central's own record rules (Omni.Contracts.Validation) before anything is stored, so the SDK refuses
+/// at append what Central would refuse for good. Reasons name the field, never its value.
+/// </summary>
+/// <remarks>
+/// The time rules ("not more than 5 minutes in the future") run on the SDK's clock. Central checks them again on
+/// its own clock when the record arrives, which is never earlier than the append, so a record the SDK accepts is
+/// refused there only when this device's clock runs more than 5 minutes ahead of Central's.
+/// </remarks>
 internal static class RecordValidator
 {
-    private const int MaxOnderwerp = 200;
-    private const int MaxInhoud = 10_000;
-
-    public static List<string> Validate(Klantcontact klantcontact)
+    public static FieldErrors Validate(Klantcontact klantcontact, DateTimeOffset now)
     {
-        var reasons = new List<string>();
-        CheckUuid(reasons, "uuid", klantcontact.Uuid);
-        if (klantcontact.Kanaal == Kanaal.Unspecified || !System.Enum.IsDefined(klantcontact.Kanaal))
-        {
-            reasons.Add("kanaal: must be a known kanaal");
-        }
-
-        if (klantcontact.Onderwerp.Length > MaxOnderwerp)
-        {
-            reasons.Add("onderwerp: at most 200 characters");
-        }
-
-        if (klantcontact.Inhoud.Length > MaxInhoud)
-        {
-            reasons.Add("inhoud: at most 10,000 characters");
-        }
-
-        return reasons;
+        var errors = new FieldErrors();
+        KlantcontactValidator.Validate(klantcontact, now, errors);
+        return errors;
     }
 
-    public static List<string> Validate(InterneTaak interneTaak)
+    public static FieldErrors Validate(InterneTaak interneTaak, DateTimeOffset now)
     {
-        var reasons = new List<string>();
-        CheckUuid(reasons, "uuid", interneTaak.Uuid);
-        CheckUuid(reasons, "klantcontact_uuid", interneTaak.KlantcontactUuid);
-        if (interneTaak.Soort == SoortTaak.Unspecified || !System.Enum.IsDefined(interneTaak.Soort))
-        {
-            reasons.Add("soort: must be a known soort taak");
-        }
-
-        if (interneTaak.Soort == SoortTaak.Terugbelverzoek && string.IsNullOrWhiteSpace(interneTaak.Terugbelnummer))
-        {
-            reasons.Add("terugbelnummer: required for a terugbelverzoek");
-        }
-
-        return reasons;
-    }
-
-    private static void CheckUuid(List<string> reasons, string field, string value)
-    {
-        if (value.Length > 0 && !Guid.TryParse(value, out _))
-        {
-            reasons.Add(field + ": must be a UUID");
-        }
+        var errors = new FieldErrors();
+        InterneTaakValidator.Validate(interneTaak, now, errors);
+        return errors;
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Microsoft.Data.Sqlite;
 using Omni.Sdk.Internal.Security;
 
@@ -50,8 +51,9 @@ internal sealed class OutboxWriteStatements : IDisposable
             """);
         _isDeadLettered = new SqliteStatement(connection, "SELECT 1 FROM dead_letter WHERE record_id = ?1;");
         _find = new SqliteStatement(connection, """
-            SELECT sequence, kind, occurred_at, nonce, payload FROM outbox WHERE record_id = ?1
-            UNION ALL SELECT sequence, kind, occurred_at, nonce, payload FROM dead_letter WHERE record_id = ?1 LIMIT 1;
+            SELECT sequence, kind, occurred_at, nonce, payload, NULL FROM outbox WHERE record_id = ?1
+            UNION ALL SELECT sequence, kind, occurred_at, nonce, payload, reason FROM dead_letter WHERE record_id = ?1
+            LIMIT 1;
             """);
         _writeLastSequence = new SqliteStatement(connection, """
             INSERT INTO meta (key, value) VALUES ('last_sequence', ?1)
@@ -133,7 +135,8 @@ internal sealed class OutboxWriteStatements : IDisposable
                 _find.Int64(0),
                 (OutboxRecordKind)_find.Int64(1),
                 _find.Int64(2),
-                new SealedPayload(_find.Bytes(3).ToArray(), _find.Bytes(4).ToArray()));
+                new SealedPayload(_find.Bytes(3).ToArray(), _find.Bytes(4).ToArray()),
+                _find.IsNull(5) ? null : Encoding.UTF8.GetString(_find.Bytes(5)));
         }
         finally
         {

@@ -17,6 +17,11 @@ internal sealed partial class OutboxWriter
         Message = "Record {RecordId} refused: its uuid is already stored at sequence {Sequence} with other content")]
     private static partial void LogAppendRefusedConflict(ILogger logger, Guid recordId, long sequence);
 
+    [LoggerMessage(EventId = LogEvents.AppendRefusedDeadLettered, EventName = "AppendRefusedDeadLettered",
+        Level = LogLevel.Information,
+        Message = "Record {RecordId} refused: the same record was refused for good and is a dead letter at sequence {Sequence}")]
+    private static partial void LogAppendRefusedDeadLettered(ILogger logger, Guid recordId, long sequence);
+
     [LoggerMessage(EventId = LogEvents.AppendBatchFailed, EventName = "AppendBatchFailed", Level = LogLevel.Error,
         Message = "Outbox commit of {AppendCount} append(s) failed with SQLite error {SqliteErrorCode}")]
     private static partial void LogBatchFailed(ILogger logger, int appendCount, int sqliteErrorCode, Exception exception);

@@ -220,12 +220,21 @@ internal sealed partial class OutboxWriter : IAsyncDisposable, IDisposable
     }
 
     /// <summary>
-    /// A uuid that is already stored: a harmless replay when the kind and the serialized payload are the same,
-    /// a conflict otherwise, so a second record under a taken uuid is never reported as stored while it is lost.
+    /// A uuid that is already stored: a harmless replay when the kind and the serialized payload are the same and
+    /// the record still waits; the dead letter's reason when it is that very record, refused for good; a conflict
+    /// otherwise. So a record is never reported as stored while it is lost or refused.
     /// </summary>
     private void Replay(PendingAppend append, ExistingRecord existing)
     {
-        if (SameContent(append, existing))
+        var same = SameContent(append, existing);
+        if (same && existing.DeadLetterReason is { } reason)
+        {
+            LogAppendRefusedDeadLettered(_logger, append.RecordId, existing.Sequence);
+            append.Decide(null, new RecordDeadLetteredException(append.RecordId, reason));
+            return;
+        }
+
+        if (same)
         {
             append.Decide(new RecordReceipt(append.RecordId, existing.Sequence, AlreadyRecorded: true), null);
             return;

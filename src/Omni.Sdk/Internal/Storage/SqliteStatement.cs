@@ -65,6 +65,8 @@ internal sealed class SqliteStatement : IDisposable
     /// <summary>Readies the statement for its next run; bindings are kept until bound again.</summary>
     public void Reset() => raw.sqlite3_reset(_statement);
 
+    public bool IsNull(int column) => raw.sqlite3_column_type(_statement, column) == raw.SQLITE_NULL;
+
     public long Int64(int column) => raw.sqlite3_column_int64(_statement, column);
 
     /// <summary>The column's bytes (a blob, or the UTF-8 of a text), valid until the next step or reset.</summary>

@@ -1,3 +1,4 @@
+using Google.Protobuf.WellKnownTypes;
 using Microsoft.Extensions.Time.Testing;
 using Omni.Contracts.V1;
 using Omni.Sdk.Tests.Support;
@@ -36,6 +37,74 @@ public sealed class OutboxRecorderTests : IAsyncLifetime, IDisposable
         Assert.Contains(error.Reasons, r => r.StartsWith("onderwerp", StringComparison.Ordinal));
         Assert.All(TestData.PersonalData, pd => Assert.DoesNotContain(pd, error.Message, StringComparison.Ordinal));
         Assert.Equal(0, (await _sdk.Monitor.GetStatusAsync()).BacklogCount);
+    }
+
+    [Fact]
+    public async Task RecordKlantcontact_WhatCentralRefusesForGood_ThrowsListingEveryFieldNotValues()
+    {
+        var contact = TestData.Klantcontact();
+        contact.ZaakReferentie = new string('z', 3_000);
+        contact.BeeindigdOp = Timestamp.FromDateTimeOffset(contact.PlaatsgevondenOp.ToDateTimeOffset().AddMinutes(-1));
+        contact.Betrokkenen[0].DigitaalAdres.Adres = TestData.Naam + " belt";
+        contact.Taal = "Nederlands";
+
+        var error = await Assert.ThrowsAsync<RecordValidationException>(() => _sdk.Recorder.RecordKlantcontactAsync(contact));
+
+        Assert.Equal(
+            ["taal", "zaakReferentie", "beeindigdOp", "betrokkenen[0].digitaalAdres.adres"],
+            error.Reasons.Select(r => r[..r.IndexOf(':', StringComparison.Ordinal)]));
+        Assert.All(TestData.PersonalData, pd => Assert.DoesNotContain(pd, error.Message, StringComparison.Ordinal));
+        Assert.Equal(0, (await _sdk.Monitor.GetStatusAsync()).BacklogCount);
+    }
+
+    [Theory]
+    [InlineData(4, true)]
+    [InlineData(6, false)]
+    public async Task RecordKlantcontact_PlaatsgevondenOpAheadOfTheSdkClock_AcceptedWithinCentralsFiveMinutes(
+        int minutesAhead, bool accepted)
+    {
+        var contact = TestData.Klantcontact();
+        contact.PlaatsgevondenOp = Timestamp.FromDateTimeOffset(_time.GetUtcNow().AddMinutes(minutesAhead));
+
+        var error = await Record.ExceptionAsync(() => _sdk.Recorder.RecordKlantcontactAsync(contact));
+
+        Assert.Equal(accepted, error is null);
+        Assert.Equal(accepted ? 1 : 0, (await _sdk.Monitor.GetStatusAsync()).BacklogCount);
+    }
+
+    [Fact]
+    public async Task RecordKlantcontact_UnknownFieldsOnTheWire_ThrowsNamingFieldNumbersNotValues()
+    {
+        var contact = UnknownFieldWire.With(TestData.Klantcontact(), 99, TestData.Bsn);
+        contact.Betrokkenen[0] = UnknownFieldWire.With(contact.Betrokkenen[0], 20, TestData.Naam);
+        contact.Betrokkenen[0].DigitaalAdres = UnknownFieldWire.With(contact.Betrokkenen[0].DigitaalAdres, 9, TestData.Bsn);
+        contact.Actor = UnknownFieldWire.With(contact.Actor, 4, TestData.Naam);
+        contact.PlaatsgevondenOp = UnknownFieldWire.With(contact.PlaatsgevondenOp, 3, TestData.Bsn);
+
+        var error = await Assert.ThrowsAsync<RecordValidationException>(() => _sdk.Recorder.RecordKlantcontactAsync(contact));
+
+        Assert.Equal(
+            [
+                "unknownFields: field numbers 99 are not in this contract",
+                "plaatsgevondenOp.unknownFields: field numbers 3 are not in this contract",
+                "betrokkenen[0].unknownFields: field numbers 20 are not in this contract",
+                "betrokkenen[0].digitaalAdres.unknownFields: field numbers 9 are not in this contract",
+                "actor.unknownFields: field numbers 4 are not in this contract",
+            ],
+            error.Reasons);
+        Assert.All(TestData.PersonalData, pd => Assert.DoesNotContain(pd, error.Message, StringComparison.Ordinal));
+        Assert.Equal(0, (await _sdk.Monitor.GetStatusAsync()).BacklogCount);
+    }
+
+    [Fact]
+    public async Task RecordInterneTaak_UnknownFieldsOnTheWire_ThrowsNamingFieldNumbers()
+    {
+        var taak = UnknownFieldWire.With(TestData.Terugbelverzoek(Guid.NewGuid().ToString()), 42, TestData.Bsn);
+        taak = UnknownFieldWire.With(taak, 43, TestData.Naam);
+
+        var error = await Assert.ThrowsAsync<RecordValidationException>(() => _sdk.Recorder.RecordInterneTaakAsync(taak));
+
+        Assert.Equal(["unknownFields: field numbers 42, 43 are not in this contract"], error.Reasons);
     }
 
     [Fact]

@@ -152,9 +152,10 @@ public sealed class OutboxSenderTests : IAsyncLifetime, IDisposable
             && e.EventId.Id == LogEvents.RecordDeadLettered && e.Message.Contains(rejectedId.ToString(), StringComparison.Ordinal)),
             because: "a warning naming the dead-lettered record");
 
-        // A dead-lettered uuid is still known: appending it again stores nothing.
-        var again = await sdk.Recorder.RecordKlantcontactAsync(TestData.Klantcontact(rejectedId.ToString()));
-        Assert.True(again.AlreadyRecorded);
+        // The same record again is not reported as recorded: it is refused with the dead letter's reason.
+        var again = await Assert.ThrowsAsync<RecordDeadLetteredException>(
+            () => sdk.Recorder.RecordKlantcontactAsync(TestData.Klantcontact(rejectedId.ToString())));
+        Assert.Equal((rejectedId, "klantcontact.kanaal: not accepted for this device"), (again.RecordId, again.Reason));
 
         // The same uuid with other content is not a replay: refused loudly, the dead letter stays as it was.
         var other = TestData.Klantcontact(rejectedId.ToString());

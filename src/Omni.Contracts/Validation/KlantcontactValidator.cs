@@ -1,25 +1,33 @@
 using System.Text.RegularExpressions;
-using Central.Api.Validation;
 using Omni.Contracts.V1;
 
-namespace Central.Api.Klantcontacten;
+namespace Omni.Contracts.Validation;
 
 /// <summary>
-/// The rules a klantcontact must meet to enter the register, the same for REST, gRPC and edge sync so that
-/// every channel gets one consistent result. Field names in reasons are the JSON (lowerCamelCase) names.
+/// The rules a klantcontact must meet to enter the register: the one definition Central applies to REST, gRPC
+/// and edge sync, and the SDK applies before it stores a record, so that an edge refuses at once what Central
+/// would refuse for good. Field names in reasons are the JSON (lowerCamelCase) names; values never appear.
 /// </summary>
-internal static partial class KlantcontactValidator
+public static partial class KlantcontactValidator
 {
+    /// <summary>The most characters of onderwerp.</summary>
     public const int MaxOnderwerp = 200;
+
+    /// <summary>The most characters of inhoud.</summary>
     public const int MaxInhoud = 10_000;
     private const int MaxReference = 200;
     private const int MaxJourneyId = 100;
     private const int MaxBetrokkenen = 50;
     private const int MaxAdres = 254;
 
+    /// <summary>Adds every problem of <paramref name="klantcontact"/> to <paramref name="errors"/>.</summary>
+    /// <param name="klantcontact">The contact to check.</param>
+    /// <param name="now">The checker's clock: times may be ahead of it by <see cref="FieldRules.MaxClockSkew"/>.</param>
+    /// <param name="errors">Where the reasons go.</param>
     public static void Validate(Klantcontact klantcontact, DateTimeOffset now, FieldErrors errors)
     {
         ArgumentNullException.ThrowIfNull(klantcontact);
+        UnknownFieldRules.Check(errors, string.Empty, klantcontact);
         FieldRules.Uuid(errors, "uuid", klantcontact.Uuid, required: true);
         FieldRules.DefinedEnum(errors, "kanaal", klantcontact.Kanaal, required: true);
         FieldRules.DefinedEnum(errors, "dienstverleningstype", klantcontact.Dienstverleningstype, required: false);
@@ -50,6 +58,8 @@ internal static partial class KlantcontactValidator
 
     private static void ValidateTimes(FieldErrors errors, Klantcontact klantcontact, DateTimeOffset now)
     {
+        CheckUnknownFields(errors, "plaatsgevondenOp", klantcontact.PlaatsgevondenOp);
+        CheckUnknownFields(errors, "beeindigdOp", klantcontact.BeeindigdOp);
         FieldRules.PastTime(errors, "plaatsgevondenOp", klantcontact.PlaatsgevondenOp, now, required: true);
         FieldRules.PastTime(errors, "beeindigdOp", klantcontact.BeeindigdOp, now, required: false);
         if (klantcontact.PlaatsgevondenOp is { } start && klantcontact.BeeindigdOp is { } end
@@ -75,13 +85,28 @@ internal static partial class KlantcontactValidator
 
     private static void ValidateBetrokkene(FieldErrors errors, string path, Betrokkene betrokkene)
     {
+        UnknownFieldRules.Check(errors, path, betrokkene);
         FieldRules.MaxLength(errors, $"{path}.partijReferentie", betrokkene.PartijReferentie, MaxReference);
         FieldRules.DefinedEnum(errors, $"{path}.rol", betrokkene.Rol, required: false);
         FieldRules.DefinedEnum(errors, $"{path}.identificatieniveau", betrokkene.Identificatieniveau, required: false);
         if (betrokkene.DigitaalAdres is { } adres)
         {
-            FieldRules.DefinedEnum(errors, $"{path}.digitaalAdres.soort", adres.Soort, required: false);
-            FieldRules.MaxLength(errors, $"{path}.digitaalAdres.adres", adres.Adres, MaxAdres);
+            ValidateDigitaalAdres(errors, $"{path}.digitaalAdres", adres);
+        }
+    }
+
+    // A telefoonnummer is E.164, as the edge records a caller's number, so one person's number is stored one way.
+    private static void ValidateDigitaalAdres(FieldErrors errors, string path, DigitaalAdres adres)
+    {
+        UnknownFieldRules.Check(errors, path, adres);
+        FieldRules.DefinedEnum(errors, $"{path}.soort", adres.Soort, required: false);
+        if (adres.Soort == SoortDigitaalAdres.Telefoonnummer)
+        {
+            FieldRules.E164(errors, $"{path}.adres", adres.Adres, required: true);
+        }
+        else
+        {
+            FieldRules.MaxLength(errors, $"{path}.adres", adres.Adres, MaxAdres);
         }
     }
 
@@ -92,9 +117,18 @@ internal static partial class KlantcontactValidator
             return;
         }
 
+        UnknownFieldRules.Check(errors, "actor", actor);
         FieldRules.DefinedEnum(errors, "actor.soortActor", actor.SoortActor, required: false);
         FieldRules.MaxLength(errors, "actor.identificator", actor.Identificator, MaxReference);
         FieldRules.MaxLength(errors, "actor.naam", actor.Naam, MaxReference);
+    }
+
+    private static void CheckUnknownFields(FieldErrors errors, string field, Google.Protobuf.WellKnownTypes.Timestamp? time)
+    {
+        if (time is not null)
+        {
+            UnknownFieldRules.Check(errors, field, time);
+        }
     }
 
     [GeneratedRegex("^[a-z]{2,3}$", RegexOptions.CultureInvariant)]

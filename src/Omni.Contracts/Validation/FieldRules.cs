@@ -1,10 +1,10 @@
 using System.Text.RegularExpressions;
 using Google.Protobuf.WellKnownTypes;
 
-namespace Central.Api.Validation;
+namespace Omni.Contracts.Validation;
 
-/// <summary>Checks shared by every message Central accepts.</summary>
-internal static partial class FieldRules
+/// <summary>Checks shared by every message Central accepts, and by the SDK that checks records before it stores them.</summary>
+public static partial class FieldRules
 {
     /// <summary>Nothing before this is a real contact in this product's lifetime.</summary>
     public static readonly DateTimeOffset EarliestTime = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -16,6 +16,7 @@ internal static partial class FieldRules
     private const long MinTimestampSeconds = -62_135_596_800;
     private const long MaxTimestampSeconds = 253_402_300_799;
 
+    /// <summary>A UUID in the hyphenated 36-character form (any case).</summary>
     public static void Uuid(FieldErrors errors, string field, string value, bool required)
     {
         if (value.Length == 0)
@@ -47,8 +48,11 @@ internal static partial class FieldRules
         return true;
     }
 
+    /// <summary>At most <paramref name="maxCharacters"/> Unicode scalar values.</summary>
     public static void MaxLength(FieldErrors errors, string field, string value, int maxCharacters)
     {
+        ArgumentNullException.ThrowIfNull(errors);
+        ArgumentNullException.ThrowIfNull(value);
         // Characters are Unicode scalar values, so an emoji counts once, as a person would count it.
         if (value.Length > maxCharacters && value.EnumerateRunes().Count() > maxCharacters)
         {
@@ -56,6 +60,7 @@ internal static partial class FieldRules
         }
     }
 
+    /// <summary>Not empty, and at most <paramref name="maxCharacters"/> Unicode scalar values.</summary>
     public static void Required(FieldErrors errors, string field, string value, int maxCharacters)
     {
         if (value.Length == 0)
@@ -67,6 +72,7 @@ internal static partial class FieldRules
         MaxLength(errors, field, value, maxCharacters);
     }
 
+    /// <summary>A value the contract names; with <paramref name="required"/>, not the unspecified zero.</summary>
     public static void DefinedEnum<TEnum>(FieldErrors errors, string field, TEnum value, bool required)
         where TEnum : struct, System.Enum
     {
@@ -113,6 +119,7 @@ internal static partial class FieldRules
         }
     }
 
+    /// <summary>Within the range timestamp.proto allows.</summary>
     public static bool IsValidTimestamp(Timestamp value) =>
         value.Seconds is >= MinTimestampSeconds and <= MaxTimestampSeconds
         && value.Nanos is >= 0 and < 1_000_000_000;
