@@ -37,6 +37,7 @@ internal static class CentralApp
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<CentralEndpoints>();
         services.AddSingleton<IConfigureOptions<KestrelServerOptions>, KestrelEndpointSetup>();
+        services.AddSingleton<IConfigureOptions<KestrelServerOptions>, KestrelLimitsSetup>();
         services.AddSingleton<SqliteDatabase>();
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<EdgeConfigurationProvider>();
@@ -46,6 +47,7 @@ internal static class CentralApp
         services.AddHostedService<StartupTasks>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddGrpc().AddJsonTranscoding();
+        GuardedMethodBinding.Add(services);
         services.AddSingleton<IConfigureOptions<GrpcServiceOptions>, GrpcLimitsSetup>();
     }
 
@@ -63,6 +65,8 @@ internal static class CentralApp
 
     private static void MapEndpoints(WebApplication app)
     {
+        app.UseMiddleware<GrpcBodyLimitMiddleware>();
+        app.UseMiddleware<RestBodyLimitMiddleware>();
         app.UseMiddleware<ValueRedactionMiddleware>();
         app.MapGrpcService<EdgeSyncService>();
         app.MapGrpcService<KlantcontactenService>();

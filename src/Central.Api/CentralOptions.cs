@@ -55,4 +55,20 @@ internal sealed record CentralOptions
     /// </summary>
     [Range(4 * 1024 * 1024, 256 * 1024 * 1024)]
     public int MaxReceiveMessageBytes { get; set; } = 32 * 1024 * 1024;
+
+    /// <summary>
+    /// The largest REST request body in bytes; a bigger one is answered 413 before it is parsed. Default 512 KiB:
+    /// the largest valid klantcontact has about 34,000 characters of text (inhoud, onderwerp, references, 50
+    /// betrokkenen), which is 408,000 bytes even when every character is a JSON-escaped surrogate pair (12 bytes),
+    /// and the rest is room for names, punctuation and indentation.
+    /// </summary>
+    [Range(64 * 1024, 16 * 1024 * 1024)]
+    public int MaxRestBodyBytes { get; set; } = 512 * 1024;
+
+    /// <summary>
+    /// The most open TCP connections over both endpoints; Kestrel refuses more at accept. Default 1,000: one
+    /// HTTP/2 connection per edge plus vendor apps, far below the process's file descriptor limit.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int MaxConcurrentConnections { get; set; } = 1_000;
 }

@@ -1,3 +1,4 @@
+using Central.Api.Hosting;
 using Grpc.Core;
 
 namespace Central.Api.Klantcontacten;
@@ -13,7 +14,7 @@ internal static class RestStatus
     public static void MarkCreated(ServerCallContext context, string location)
     {
         var http = context.GetHttpContext();
-        if (http.Request.ContentType?.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase) ?? false)
+        if (GrpcRequest.Is(http.Request))
         {
             return;
         }
