@@ -2,6 +2,7 @@ using Edge.Host.Health;
 using Edge.Host.Klantcontacten;
 using Edge.Host.Liveness;
 using Edge.Host.Systemd;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Omni.Sdk;
@@ -51,6 +52,7 @@ internal static class EdgeApplication
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<EdgeOptions>().Bind(configuration.GetSection(EdgeOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<EdgeOptions>, EdgeOptionsValidator>();
+        services.AddSingleton<IConfigureOptions<KestrelServerOptions>, EdgeKestrelLimits>();
 
         services.AddOmniSdk(configuration.GetSection(OmniSectionName));
 
