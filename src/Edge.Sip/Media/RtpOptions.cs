@@ -26,6 +26,14 @@ public sealed record RtpOptions
     /// </summary>
     public int MaxCatchUpFrames { get; init; } = 3;
 
+    /// <summary>
+    /// Bytes the process may allocate after a garbage collection before the pacer runs the next young-generation
+    /// collection itself, on its own thread right after a tick, instead of leaving the moment to the runtime (whose
+    /// stop-the-world pause then lands wherever it lands, often on a deadline). Set it below the runtime's young
+    /// generation budget. Default 0: the pacer never collects.
+    /// </summary>
+    public long PacerCollectionThreshold { get; init; }
+
     /// <summary>How long the receiver remembers a DTMF event after its last packet. Default 2 s.</summary>
     public TimeSpan DtmfEventStateTimeout { get; init; } = TimeSpan.FromSeconds(2);
 
@@ -63,6 +71,11 @@ public sealed record RtpOptions
         if (PacerInterval <= TimeSpan.Zero || PacerInterval > TimeSpan.FromMilliseconds(20))
         {
             errors.Add($"{nameof(PacerInterval)} must be more than 0 and at most 20 ms.");
+        }
+
+        if (PacerCollectionThreshold < 0)
+        {
+            errors.Add($"{nameof(PacerCollectionThreshold)} must be 0 (off) or more.");
         }
 
         if (MaxCatchUpFrames < 1)

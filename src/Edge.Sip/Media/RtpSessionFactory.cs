@@ -41,7 +41,10 @@ public sealed partial class RtpSessionFactory : IAsyncDisposable
         _logger = loggerFactory.CreateLogger<RtpSessionFactory>();
         _sessionLogger = loggerFactory.CreateLogger<RtpSession>();
         _ports = new RtpPortAllocator(options.FirstPort, options.LastPort);
-        _pacer = new RtpPacer(timeProvider, options.PacerInterval, _logger);
+        var collector = options.PacerCollectionThreshold > 0
+            ? new PacerCollector(options.PacerCollectionThreshold, RuntimeManagedHeap.Instance)
+            : null;
+        _pacer = new RtpPacer(timeProvider, options.PacerInterval, _logger, collector);
     }
 
     /// <summary>How many RTP ports the range holds.</summary>

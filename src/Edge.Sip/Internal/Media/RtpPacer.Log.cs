@@ -21,9 +21,10 @@ internal sealed partial class RtpPacer
 
         [LoggerMessage(EventId = 4052, EventName = "RtpPacerStopped", Level = LogLevel.Information,
             Message = "RTP pacer stopped: {Ticks} ticks, {LateTicks} late, latest end {MaxLatenessMs} ms after "
-                + "its deadline, longest tick {MaxDurationMs} ms")]
+                + "its deadline, longest tick {MaxDurationMs} ms, {Collections} young-generation collections run "
+                + "between ticks")]
         public static partial void Stopped(ILogger logger, long ticks, long lateTicks, double maxLatenessMs,
-            double maxDurationMs);
+            double maxDurationMs, long collections);
 
         [LoggerMessage(EventId = 4053, EventName = "RtpPacerThreadRaised", Level = LogLevel.Information,
             Message = "RTP pacer thread started with {Priority} scheduling")]

@@ -25,14 +25,21 @@ internal sealed partial class RtpPacer : IDisposable
     private readonly long _interval;
     private readonly ITimer? _timer;
     private readonly RtpPacerThread? _thread;
+    private readonly PacerCollector? _collector;
     private RtpOutboundStream[] _streams = [];
     private long _deadline;
     private int _disposed;
 
-    public RtpPacer(TimeProvider timeProvider, TimeSpan interval, ILogger logger)
+    /// <param name="timeProvider">The clock the ticks follow.</param>
+    /// <param name="interval">The distance between grid points.</param>
+    /// <param name="logger">Where late ticks and failures go.</param>
+    /// <param name="collector">Runs young-generation collections right after ticks; null leaves them to the
+    /// runtime.</param>
+    public RtpPacer(TimeProvider timeProvider, TimeSpan interval, ILogger logger, PacerCollector? collector = null)
     {
         _timeProvider = timeProvider;
         _logger = logger;
+        _collector = collector;
         _interval = Math.Max(1, interval.Ticks * timeProvider.TimestampFrequency / TimeSpan.TicksPerSecond);
         _monitor = new RtpPacerMonitor(timeProvider.TimestampFrequency, LateThreshold);
         _deadline = timeProvider.GetTimestamp() + _interval;
@@ -103,7 +110,7 @@ internal sealed partial class RtpPacer : IDisposable
         _thread?.Dispose();
         var statistics = _monitor.GetStatistics();
         Log.Stopped(_logger, statistics.Ticks, statistics.LateTicks, statistics.MaxLateness.TotalMilliseconds,
-            statistics.MaxDuration.TotalMilliseconds);
+            statistics.MaxDuration.TotalMilliseconds, _collector?.Collections ?? 0);
     }
 
     /// <summary>Runs the tick due now and moves the deadline to the next grid point after it.</summary>
@@ -126,6 +133,8 @@ internal sealed partial class RtpPacer : IDisposable
         {
             LogLate(late, skippedFrames, skippingSessions);
         }
+
+        _collector?.CollectIfDue();
     }
 
     /// <summary>Called on the dedicated thread when it starts, with the scheduling it was granted.</summary>
