@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Edge.Host.Tests.Support;
+using Microsoft.Data.Sqlite;
 
 namespace Edge.Host.Tests.Klantcontacten;
 
@@ -81,6 +82,36 @@ public sealed class KlantcontactenOutboxTests : IDisposable
         AssertNoPersonalData(host);
     }
 
+    // The breaker's sequence: "twee" under a uuid Central already holds with "een" is refused there for good.
+    [Fact]
+    public async Task Post_DeadLetteredRecordAgain_422WithItsReasonAndOtherContent409()
+    {
+        const string uuid = "01938a4e-7c00-7000-8000-0000000000c1";
+        const string een = $$"""{{{At}},"uuid":"{{uuid}}","kanaal":"balie","onderwerp":"een"}""";
+        const string twee = $$"""{{{At}},"uuid":"{{uuid}}","kanaal":"balie","onderwerp":"twee","inhoud":"{{Inhoud}}"}""";
+        await using (var host = await TestEdgeHost.StartAsync(_data))
+        {
+            using var created = await PostAsync(host, twee);
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        }
+
+        await DeadLetterAsync(uuid, "uuid: already recorded with other content");
+        await using var restarted = await TestEdgeHost.StartAsync(_data);
+
+        using var again = await PostAsync(restarted, twee);
+        using var other = await PostAsync(restarted, een);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, again.StatusCode);
+        var problem = await again.Content.ReadAsStringAsync();
+        Assert.Equal("uuid: already recorded with other content", Json(problem).GetProperty("errors")[0].GetString());
+        Assert.DoesNotContain(uuid, problem, StringComparison.Ordinal);
+        Assert.DoesNotContain("twee", problem, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Conflict, other.StatusCode);
+        var health = await HealthAsync(restarted);
+        Assert.Equal((0L, 1L), (health.GetProperty("backlog").GetInt64(), health.GetProperty("deadLetters").GetInt64()));
+        AssertNoPersonalData(restarted);
+    }
+
     [Fact]
     public async Task Post_OutboxBudgetReached_503WithRetryAfterAndHealthUnhealthy()
     {
@@ -118,6 +149,23 @@ public sealed class KlantcontactenOutboxTests : IDisposable
     {
         host.Logs.AssertNoneContain("Bakker", "111222333", "rijbewijs");
         host.Logs.AssertNoErrors(expectedErrorEvents);
+    }
+
+    // What the SDK's sender does with a record Central rejects for good (OutboxQueue), done here on the closed file.
+    private async Task DeadLetterAsync(string uuid, string reason)
+    {
+        var file = _data.File("outbox.db");
+        await using var connection = new SqliteConnection($"Data Source={file};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO dead_letter (sequence, record_id, kind, occurred_at, nonce, payload, bytes, reason, dead_lettered_at)
+            SELECT sequence, record_id, kind, occurred_at, nonce, payload, bytes, $reason, 0 FROM outbox WHERE record_id = $id;
+            DELETE FROM outbox WHERE record_id = $id;
+            """;
+        command.Parameters.AddWithValue("$reason", reason);
+        command.Parameters.AddWithValue("$id", uuid);
+        Assert.Equal(2, await command.ExecuteNonQueryAsync());
     }
 
     private static async Task<HttpResponseMessage> PostAsync(TestEdgeHost host, string json)
