@@ -59,6 +59,7 @@ internal sealed partial class KlantcontactenService(
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
         var errors = new FieldErrors();
+        ListQueryParameters.Check(context.GetHttpContext().Request.Query, errors);
         var query = ListRequestReader.Read(request, errors);
         if (query is null)
         {

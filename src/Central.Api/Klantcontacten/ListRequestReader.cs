@@ -18,8 +18,12 @@ internal static class ListRequestReader
         FieldRules.MaxLength(errors, "journeyId", request.JourneyId, 100);
         CheckBound(errors, "plaatsgevondenOpVanaf", request.PlaatsgevondenOpVanaf);
         CheckBound(errors, "plaatsgevondenOpTot", request.PlaatsgevondenOpTot);
+        CheckPeriod(errors, request.PlaatsgevondenOpVanaf, request.PlaatsgevondenOpTot);
 
-        // proto3 cannot tell an absent page_size from 0, so 0 means "not given" and takes the default.
+        // proto3 cannot tell an absent page_size from 0, so 0 means "not given" and takes the default. A REST
+        // caller who writes pageSize=0 is refused by ListQueryParameters, which sees the query string.
+        // Limitation: a gRPC caller cannot be told apart, because 0 is not on the wire; making the field
+        // `optional` in klantcontacten.proto would change the shared contract, which this service does not own.
         if (request.PageSize is < 0 or > MaxPageSize)
         {
             errors.Add("pageSize", $"must be between 1 and {MaxPageSize}");
@@ -39,6 +43,17 @@ internal static class ListRequestReader
         if (bound is not null && !FieldRules.IsValidTimestamp(bound))
         {
             errors.Add(field, "is not a valid timestamp");
+        }
+    }
+
+    // Bounds that cross leave no time in between: refused rather than answered with an empty page. Equal bounds
+    // are an empty period by definition (from inclusive, to exclusive) and are allowed.
+    private static void CheckPeriod(FieldErrors errors, Timestamp? from, Timestamp? to)
+    {
+        if (from is not null && to is not null && FieldRules.IsValidTimestamp(from) && FieldRules.IsValidTimestamp(to)
+            && from > to)
+        {
+            errors.Add("plaatsgevondenOpTot", "must not be before plaatsgevondenOpVanaf");
         }
     }
 

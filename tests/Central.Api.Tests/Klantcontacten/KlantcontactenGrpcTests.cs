@@ -1,3 +1,4 @@
+using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Omni.Contracts.V1;
 
@@ -69,6 +70,23 @@ public sealed class KlantcontactenGrpcTests : IDisposable
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Equal("unknownFields: field numbers 99 are not in this contract", error.Status.Detail);
         Assert.Equal(0, await DatabaseProbe.ScalarAsync(_directory, "SELECT COUNT(*) FROM klantcontacten"));
+    }
+
+    [Fact]
+    public async Task ListKlantcontacten_ToBeforeFrom_ReturnsInvalidArgumentNamingBoth()
+    {
+        await using var host = await CentralHost.StartAsync(_directory);
+        var request = new ListKlantcontactenRequest
+        {
+            PlaatsgevondenOpVanaf = Timestamp.FromDateTimeOffset(CentralHost.Start),
+            PlaatsgevondenOpTot = Timestamp.FromDateTimeOffset(CentralHost.Start.AddSeconds(-1)),
+        };
+
+        var error = await Assert.ThrowsAsync<RpcException>(async () =>
+            await host.Klantcontacten.ListKlantcontactenAsync(request));
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Equal("plaatsgevondenOpTot: must not be before plaatsgevondenOpVanaf", error.Status.Detail);
     }
 
     [Fact]

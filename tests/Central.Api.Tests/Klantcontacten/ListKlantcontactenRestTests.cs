@@ -61,6 +61,11 @@ public sealed class ListKlantcontactenRestTests : IDisposable
     [Theory]
     [InlineData("?pageSize=501", "pageSize: must be between 1 and 500")]
     [InlineData("?pageSize=-1", "pageSize: must be between 1 and 500")]
+    [InlineData("?pageSize=0", "pageSize: must be between 1 and 500")]
+    [InlineData("?page_size=0", "pageSize: must be between 1 and 500")]
+    [InlineData("?plaatsgevondenOpVanaf=2031-03-10T10:00:00Z&plaatsgevondenOpTot=2031-03-10T09:00:00Z",
+        "plaatsgevondenOpTot: must not be before plaatsgevondenOpVanaf")]
+    [InlineData("?bsn=123", "bsn: is not a parameter of this list")]
     [InlineData("?cursor=bm90LWEtY3Vyc29y", "cursor: is not a cursor from this API")]
     [InlineData("?kanaal=999990019", "request: a field has a value of the wrong type or format for the contract")]
     [InlineData("?plaatsgevondenOpVanaf=999990019", "request: a field has a value of the wrong type or format")]
@@ -72,6 +77,36 @@ public sealed class ListKlantcontactenRestTests : IDisposable
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(expected, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task List_UnknownParameter_RefusedWithoutEchoingItsValue()
+    {
+        await using var host = await CentralHost.StartAsync(_directory);
+        await SeedAsync(host, Kanaal.Telefoon);
+
+        using var response = await host.Http.GetAsync($"/api/v1/klantcontacten?bsn={TestData.Bsn}&{TestData.Bsn}=x");
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("bsn: is not a parameter of this list; query: is not a parameter of this list", body,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain(TestData.Bsn, body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task List_ProtoFieldNamesAndEqualBounds_AreAccepted()
+    {
+        await using var host = await CentralHost.StartAsync(_directory);
+        await SeedAsync(host, Kanaal.Telefoon, Kanaal.Balie);
+
+        var page = await ListAsync(host, "?page_size=1&journey_id=journey-1");
+        var empty = await ListAsync(
+            host, "?plaatsgevondenOpVanaf=2031-03-10T09:00:00Z&plaatsgevondenOpTot=2031-03-10T09:00:00Z");
+
+        Assert.Single(page.Results);
+        Assert.Equal(2, page.Count);
+        Assert.Empty(empty.Results);
     }
 
     [Fact]
