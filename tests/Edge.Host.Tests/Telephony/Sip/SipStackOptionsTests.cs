@@ -53,6 +53,15 @@ public sealed class SipStackOptionsTests
     }
 
     [Fact]
+    public void ToRtpOptions_TelephonyOptions_PacerCollectsBelowTheUnitsGen0Budget()
+    {
+        var rtp = SipStackOptions.ToRtpOptions(Options);
+
+        // The unit's DOTNET_GCgen0size is 2 MiB; the pacer must start the collection before the runtime does.
+        Assert.Equal(1024 * 1024, rtp.PacerCollectionThreshold);
+    }
+
+    [Fact]
     public void ToRtpOptions_Defaults_ValidForTheStack()
     {
         var defaults = new TelephonyOptions();
