@@ -1,6 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Omni.Contracts.V1;
+using Omni.Sdk.Tests.Support;
 
 namespace Central.Api.Tests.Klantcontacten;
 

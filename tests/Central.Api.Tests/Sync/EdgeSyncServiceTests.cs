@@ -3,6 +3,7 @@ using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Microsoft.Extensions.Logging;
 using Omni.Contracts.V1;
+using Omni.Sdk.Tests.Support;
 
 namespace Central.Api.Tests.Sync;
 
