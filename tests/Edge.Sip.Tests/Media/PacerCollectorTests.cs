@@ -77,6 +77,20 @@ public sealed class PacerCollectorTests
     }
 
     [Fact]
+    public void RunTick_NoSessions_LeavesCollectionsToTheRuntime()
+    {
+        var time = new FakeTimeProvider();
+        var heap = new FakeManagedHeap();
+        using var pacer = new RtpPacer(time, TimeSpan.FromMilliseconds(5), NullLogger.Instance,
+            new PacerCollector(Threshold, heap));
+
+        heap.AllocatedBytes += 10 * Threshold;
+        time.Advance(TimeSpan.FromMilliseconds(20));
+
+        Assert.Equal(0, heap.Requested);
+    }
+
+    [Fact]
     public void Validate_NegativeCollectionThreshold_NamesTheSetting()
     {
         var errors = new RtpOptions { PacerCollectionThreshold = -1 }.Validate();

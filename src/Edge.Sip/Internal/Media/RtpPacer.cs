@@ -120,7 +120,8 @@ internal sealed partial class RtpPacer : IDisposable
         var started = _timeProvider.GetTimestamp();
         long skippedFrames = 0;
         var skippingSessions = 0;
-        foreach (var stream in Volatile.Read(ref _streams))
+        var streams = Volatile.Read(ref _streams);
+        foreach (var stream in streams)
         {
             var skipped = TickOne(stream);
             skippedFrames += skipped;
@@ -134,7 +135,11 @@ internal sealed partial class RtpPacer : IDisposable
             LogLate(late, skippedFrames, skippingSessions);
         }
 
-        _collector?.CollectIfDue();
+        if (streams.Length > 0)
+        {
+            // Without calls no frame can be late: the runtime may pick its own moment (and its larger budget).
+            _collector?.CollectIfDue();
+        }
     }
 
     /// <summary>Called on the dedicated thread when it starts, with the scheduling it was granted.</summary>
