@@ -80,7 +80,7 @@ public static partial class FieldRules
         {
             errors.Add(field, "is not a known value");
         }
-        else if (required && Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture) == 0)
+        else if (required && EqualityComparer<TEnum>.Default.Equals(value, default))
         {
             errors.Add(field, "is required");
         }
