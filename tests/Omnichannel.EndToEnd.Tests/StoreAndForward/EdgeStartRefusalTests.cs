@@ -79,7 +79,10 @@ public sealed class EdgeStartRefusalTests
         var (exitCode, stderr) = await StartUntilExitAsync(cluster, edge, limit.Token);
 
         Assert.Equal(PortInUse, exitCode);
-        Assert.Equal("Edge.Host cannot start: a listening port is already in use by another process.", stderr);
+        Assert.StartsWith(
+            "Edge.Host cannot start: a listening port is already in use by another process: ", stderr, StringComparison.Ordinal);
+        Assert.Contains("127.0.0.1:" + port, stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', stderr);
     }
 
     private static async Task<(int ExitCode, string Stderr)> StartUntilExitAsync(
