@@ -53,7 +53,7 @@ internal static class EdgeConfigurationValidator
 
         for (var index = 0; index < menu.Options.Count; index++)
         {
-            ValidateOption(menu.Options[index], errors.Under($"options[{index}]"), used);
+            ValidateOption(menu.Options[index], errors.Under("options", index), used);
         }
 
         CheckRange(errors, "maxAttempts", menu.MaxAttempts, 1, 10);
@@ -97,7 +97,7 @@ internal static class EdgeConfigurationValidator
 
         for (var index = 0; index < hours.Slots.Count; index++)
         {
-            ValidateSlot(hours.Slots[index], errors.Under($"slots[{index}]"));
+            ValidateSlot(hours.Slots[index], errors.Under("slots", index));
         }
     }
 
@@ -129,7 +129,7 @@ internal static class EdgeConfigurationValidator
         for (var index = 0; index < configuration.Diensten.Count; index++)
         {
             var dienst = configuration.Diensten[index];
-            var dienstErrors = errors.Under($"diensten[{index}]");
+            var dienstErrors = errors.Under("diensten", index);
             FieldRules.DefinedEnum(dienstErrors, "dienstverleningstype", dienst.Dienstverleningstype, required: true);
             FieldRules.Required(dienstErrors, "naam", dienst.Naam, 200);
             FieldRules.Required(dienstErrors, "wachtrij", dienst.Wachtrij, 100);

@@ -79,34 +79,34 @@ public static partial class KlantcontactValidator
 
         for (var index = 0; index < klantcontact.Betrokkenen.Count; index++)
         {
-            ValidateBetrokkene(errors, $"betrokkenen[{index}]", klantcontact.Betrokkenen[index]);
+            ValidateBetrokkene(errors.Under("betrokkenen", index), klantcontact.Betrokkenen[index]);
         }
     }
 
-    private static void ValidateBetrokkene(FieldErrors errors, string path, Betrokkene betrokkene)
+    private static void ValidateBetrokkene(FieldErrors errors, Betrokkene betrokkene)
     {
-        UnknownFieldRules.Check(errors, path, betrokkene);
-        FieldRules.MaxLength(errors, $"{path}.partijReferentie", betrokkene.PartijReferentie, MaxReference);
-        FieldRules.DefinedEnum(errors, $"{path}.rol", betrokkene.Rol, required: false);
-        FieldRules.DefinedEnum(errors, $"{path}.identificatieniveau", betrokkene.Identificatieniveau, required: false);
+        UnknownFieldRules.Check(errors, string.Empty, betrokkene);
+        FieldRules.MaxLength(errors, "partijReferentie", betrokkene.PartijReferentie, MaxReference);
+        FieldRules.DefinedEnum(errors, "rol", betrokkene.Rol, required: false);
+        FieldRules.DefinedEnum(errors, "identificatieniveau", betrokkene.Identificatieniveau, required: false);
         if (betrokkene.DigitaalAdres is { } adres)
         {
-            ValidateDigitaalAdres(errors, $"{path}.digitaalAdres", adres);
+            ValidateDigitaalAdres(errors.Under("digitaalAdres"), adres);
         }
     }
 
     // A telefoonnummer is E.164, as the edge records a caller's number, so one person's number is stored one way.
-    private static void ValidateDigitaalAdres(FieldErrors errors, string path, DigitaalAdres adres)
+    private static void ValidateDigitaalAdres(FieldErrors errors, DigitaalAdres adres)
     {
-        UnknownFieldRules.Check(errors, path, adres);
-        FieldRules.DefinedEnum(errors, $"{path}.soort", adres.Soort, required: false);
+        UnknownFieldRules.Check(errors, string.Empty, adres);
+        FieldRules.DefinedEnum(errors, "soort", adres.Soort, required: false);
         if (adres.Soort == SoortDigitaalAdres.Telefoonnummer)
         {
-            FieldRules.E164(errors, $"{path}.adres", adres.Adres, required: true);
+            FieldRules.E164(errors, "adres", adres.Adres, required: true);
         }
         else
         {
-            FieldRules.MaxLength(errors, $"{path}.adres", adres.Adres, MaxAdres);
+            FieldRules.MaxLength(errors, "adres", adres.Adres, MaxAdres);
         }
     }
 
